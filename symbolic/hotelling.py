@@ -1,0 +1,500 @@
+r"""The Hotelling duopoly with unknown values: G_b^B, producer surplus, total and consumer surplus.
+
+Two producers with zero cost; values with :math:`v_1 + v_2 = \bar v`; the residual
+:math:`r = v_1 - v_2` has a symmetric distribution on :math:`[-\bar v, \bar v]`.  Under the
+consumer-optimal information the interim residual has the two-sided truncated Pareto
+distribution :math:`G_b^B`; the efficient producer prices at :math:`b`, the other at cost.
+
+Paper: bbm, section III.C (Example 4, equation (3), Theorem 3) and appendix A3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import sympy as sp
+
+from symbolic.derivation import Derivation, Step
+from symbolic.models import TwoSidedPareto
+
+__all__ = [
+    "b",
+    "B",
+    "r",
+    "p",
+    "truncated_pareto_cdf",
+    "truncated_pareto",
+    "pareto_producer_surplus",
+    "total_surplus_identity",
+    "binary_information_extremes",
+    "binary_total_surplus",
+    "binary_consumer_surplus",
+    "binary_optimum",
+]
+
+b, B = sp.symbols("b B", positive=True)
+r = sp.Symbol("r", real=True)
+p = sp.Symbol("p", nonnegative=True)
+
+
+def _decided(condition: Any, what: str) -> bool:
+    """Decide a sympy condition or say that the derivation cannot pick the branch."""
+    condition = sp.sympify(condition)
+    if condition in (sp.true, sp.false):
+        return bool(condition)
+    raise NotImplementedError(f"cannot decide {what}: {condition}")
+
+
+def truncated_pareto_cdf(b: Any = b, B: Any = B) -> sp.Piecewise:
+    r"""The CDF :math:`G_b^B(r)` as a sympy Piecewise in ``r`` (right-continuous).
+
+    Paper: bbm, section III.C, definition of :math:`G_b^B` before Theorem 3.
+
+    Parameters
+    ----------
+    b, B
+        Bounds with ``0 < b < B``; sympy symbols (default: positive ``b``, ``B``) or exact
+        numbers.  An undecided ``b < B`` passes.
+
+    Returns
+    -------
+    sympy.Piecewise
+        :math:`G_b^B` in the symbol :data:`r`.
+
+    Raises
+    ------
+    ValueError
+        When ``0 < b < B`` is provably false.
+
+    Examples
+    --------
+    >>> truncated_pareto_cdf()
+    Piecewise((0, B < -r), (-b/(2*r), b < -r), (1/2, b > r), (-b/(2*r) + 1, B > r), (1, True))
+    >>> truncated_pareto_cdf(sp.Rational(1, 2), sp.Rational(1, 3))
+    Traceback (most recent call last):
+    ...
+    ValueError: G_b^B needs 0 < b < B; got b=1/2, B=1/3
+    """
+    G = TwoSidedPareto(b, B)
+    pieces = G.pieces()
+    args = [(sp.sympify(value(r)), r < upper) for upper, value in pieces[:-1]]
+    args.append((sp.sympify(pieces[-1][1](r)), True))
+    return sp.Piecewise(*args)
+
+
+def _clip(left: Any, right: Any, lower: Any, upper: Any) -> tuple[Any, Any] | None:
+    """``[left, right)`` intersected with ``[lower, upper)``, where the bounds are 0 or infinite.
+
+    The pieces' own order is known from the model (0 < b < B); only comparisons of an
+    endpoint with 0 are decided here, from the symbols' assumptions.
+    """
+    if _decided(right <= lower, f"whether {right} <= {lower}") or _decided(left >= upper, f"whether {left} >= {upper}"):
+        return None
+    a = lower if _decided(left <= lower, f"whether {left} <= {lower}") else left
+    c = upper if _decided(right >= upper, f"whether {right} >= {upper}") else right
+    return a, c
+
+
+def _jumps(G: TwoSidedPareto) -> list[tuple[Any, Any]]:
+    """Each breakpoint of G with the size of its jump: the next piece minus this piece, there."""
+    pieces = G.pieces()
+    out = []
+    for (upper, value), (_, following) in zip(pieces, pieces[1:]):
+        upper = sp.sympify(upper)
+        out.append((upper, sp.simplify(sp.sympify(following(upper)) - sp.sympify(value(upper)))))
+    return out
+
+
+def _stieltjes(G: TwoSidedPareto, h: Callable[[Any], Any], lower: Any, upper: Any) -> tuple[Any, list[Step]]:
+    r"""The Lebesgue--Stieltjes integral :math:`\int_{[lower, upper)} h(r)\,G(dr)`.
+
+    Continuous parts are integrated against the density of each piece; each jump of G at a
+    breakpoint inside ``[lower, upper)`` adds ``h(point) * jump``.  ``lower`` and ``upper``
+    are 0 or infinite, and ``lower`` must not be an atom.
+    """
+    pieces = G.pieces()
+    total = sp.Integer(0)
+    steps: list[Step] = []
+    bounds = [-sp.oo, *[sp.sympify(u) for u, _ in pieces[:-1]], sp.oo]
+    for k, (_, value) in enumerate(pieces):
+        span = _clip(bounds[k], bounds[k + 1], lower, upper)
+        density = sp.diff(sp.sympify(value(r)), r)
+        if span is not None and density != 0:
+            part = sp.integrate(h(r) * density, (r, *span))
+            steps.append(Step(f"continuous part on [{span[0]}, {span[1]}): density {density}", part))
+            total += part
+    for point, jump in _jumps(G):
+        if jump != 0 and _clip(point, point, lower, upper) is not None and not _decided(point < lower, "atom position"):
+            steps.append(Step(f"atom at r = {point} of size {jump}", h(point) * jump))
+            total += h(point) * jump
+    return total, steps
+
+
+def truncated_pareto(b: Any = b, B: Any = B) -> Derivation:
+    r"""Derive the shape of :math:`G_b^B`: pieces, the flat part, the atoms and the total mass.
+
+    Paper: bbm, section III.C, definition of :math:`G_b^B`.
+
+    Returns
+    -------
+    Derivation
+        ``G`` (the right-continuous CDF), ``density`` on :math:`(b, B)`, ``flat_value`` on
+        :math:`[-b, b)`, ``atom_minus_B`` and ``atom_B`` (jumps by left limits) and
+        ``total_mass`` (atoms plus the integral of the density).
+
+    Examples
+    --------
+    >>> d = truncated_pareto()
+    >>> d.values["atom_B"], d.values["total_mass"]
+    (b/(2*B), 1)
+    """
+    G = TwoSidedPareto(b, B)
+    cdf = truncated_pareto_cdf(b, B)
+    pieces = G.pieces()
+    density = sp.diff(sp.sympify(pieces[3][1](r)), r)  # the piece on [b, B), chosen by position
+    jumps = dict(_jumps(G))
+    atom_minus, atom_plus = jumps[sp.sympify(-G.B)], jumps[sp.sympify(G.B)]
+    mass, mass_steps = _stieltjes(G, lambda x: sp.Integer(1), -sp.oo, sp.oo)
+    mass = sp.simplify(mass)
+    flat = sp.simplify(cdf.subs(r, 0))
+    steps = (
+        Step("G_b^B, right-continuous: Pr(residual <= r)", cdf),
+        Step("density on (b, B): d/dr (1 - b/(2r))", density),
+        Step("atom at -B: the jump G(-B) - G(-B^-) between the pieces meeting there", atom_minus),
+        Step("atom at B: the jump G(B) - G(B^-) between the pieces meeting there", atom_plus),
+        *mass_steps,
+        Step("total mass: atoms plus the integral of the density", mass),
+    )
+    remarks = (
+        "The printed cases read 'r <= -B' and 'r <= B', which makes the printed function "
+        "left-continuous at -B and B: it is Pr(residual < r) there.  With the mass points at "
+        "+-B that the text states, the CDF (right-continuous) is G(-B) = b/(2B) and G(B) = 1; "
+        "the two agree everywhere else.",
+    )
+    return Derivation(
+        values={
+            "G": cdf,
+            "density": density,
+            "flat_value": flat,
+            "atom_minus_B": atom_minus,
+            "atom_B": atom_plus,
+            "total_mass": mass,
+        },
+        steps=steps,
+        labels={
+            "G": r"G_b^B(r)",
+            "density": r"g_b^B(r),\ b<r<B",
+            "flat_value": r"G_b^B(r),\ -b\le r<b",
+            "atom_minus_B": r"G_b^B(-B)-G_b^B(-B^-)",
+            "atom_B": r"G_b^B(B)-G_b^B(B^-)",
+            "total_mass": r"\int G_b^B(dr)",
+        },
+        remarks=remarks,
+    )
+
+
+def _revenue_segments(G: TwoSidedPareto) -> tuple[list[tuple[Any, Any, Any]], list[tuple[Any, Any, Any]]]:
+    r"""Revenue of each producer as ``(lo, hi, expression in p)`` on price intervals ``(lo, hi]``.
+
+    Producer 1 sells when :math:`r \ge p`: revenue :math:`p\,(1 - G^-(p))`; on ``(u_{k-1}, u_k]``
+    the left limit :math:`G^-` is piece k.  Producer 2's residual is :math:`-r`; it sells when
+    :math:`r \le -p`: revenue :math:`p\,G(-p)`; for :math:`-p \in [u_{k-1}, u_k)` that is piece k.
+    Only prices :math:`p \ge 0` count.
+    """
+    pieces = G.pieces()
+    uppers = [sp.sympify(u) for u, _ in pieces[:-1]]
+    bounds = [-sp.oo, *uppers, sp.oo]
+    own: list[tuple[Any, Any, Any]] = []
+    rival: list[tuple[Any, Any, Any]] = []
+    for k, (_, value) in enumerate(pieces):
+        lo, hi = bounds[k], bounds[k + 1]
+        span = _clip(lo, hi, 0, sp.oo)
+        if span is not None:
+            own.append((*span, p * (1 - sp.sympify(value(p)))))
+        span = _clip(-hi, -lo, 0, sp.oo)
+        if span is not None:
+            rival.append((*span, p * sp.sympify(value(-p))))
+    return own, rival
+
+
+def _maximise(segments: list[tuple[Any, Any, Any]], name: str) -> tuple[Any, Any, list[Step]]:
+    """Supremum of a revenue given on segments ``(lo, hi]``, and the lowest price attaining it.
+
+    Candidates on each segment: the limit at ``lo`` from the right, the value at ``hi`` and
+    the interior critical points.  The lowest maximiser is the smallest candidate price whose
+    value equals the supremum.
+    """
+    steps: list[Step] = []
+    candidates: list[tuple[Any, Any]] = []
+    for lo, hi, expr in segments:
+        steps.append(Step(f"{name}: revenue for p in ({lo}, {hi}]", expr))
+        candidates.append((lo, sp.limit(expr, p, lo, dir="+")))
+        candidates.append((hi, sp.limit(expr, p, sp.oo) if hi == sp.oo else expr.subs(p, hi)))
+        for c in sp.solve(sp.diff(expr, p), p):
+            if _decided(sp.And(c > lo, c < hi), f"whether {c} lies in ({lo}, {hi})"):
+                candidates.append((c, expr.subs(p, c)))
+    sup = sp.simplify(sp.Max(*[v for _, v in candidates]))
+    # candidates come in increasing order of price (segments in order, lo before hi)
+    lowest = next(x for x, v in candidates if x != sp.oo and sp.simplify(v - sup) == 0)
+    steps.append(Step(f"{name}: maximal revenue", sup))
+    steps.append(Step(f"{name}: lowest maximising price", lowest))
+    return sup, lowest, steps
+
+
+def _producer_surplus(G: TwoSidedPareto) -> tuple[Any, Any, Any, Any, list[Step]]:
+    """Both producers' maximal revenues, the efficient producer's price and the steps."""
+    own, rival = _revenue_segments(G)
+    rival.reverse()  # built from the pieces right to left in price
+    rev1, price1, steps1 = _maximise(own, "producer 1")
+    rev2, price2, steps2 = _maximise(rival, "producer 2")
+    return rev1, rev2, price1, price2, steps1 + steps2
+
+
+def pareto_producer_surplus(b: Any = b, B: Any = B) -> Derivation:
+    r"""Producer surplus under :math:`G_b^B`: each efficient producer earns b/2, in all b.
+
+    The efficient producer's revenue :math:`p\,\Pr(r \ge p)` is :math:`p/2` up to b and
+    flat at :math:`b/2` on :math:`[b, B]`, so its lowest optimal price is b, where it sells
+    whenever it is efficient; the other prices at cost.
+
+    Paper: bbm, Theorem 3 and appendix A3 (the formula for PS(G)).
+
+    Returns
+    -------
+    Derivation
+        ``revenue_1``, ``revenue_2`` (each producer's maximal revenue), ``PS`` (their sum),
+        ``price`` (the efficient producer's lowest optimal price) and ``sale_probability``
+        (the probability of a sale at that price, conditional on being efficient).
+
+    Examples
+    --------
+    >>> d = pareto_producer_surplus()
+    >>> d.values["PS"], d.values["price"], d.values["sale_probability"]
+    (b, b, 1)
+    """
+    G = TwoSidedPareto(b, B)
+    rev1, rev2, price1, price2, steps = _producer_surplus(G)
+    sale = sp.simplify((1 - G.cdf_left(price1)) / sp.Rational(1, 2))
+    ps = sp.simplify(rev1 + rev2)
+    remarks = (
+        "Appendix A3 prints PS(G) = max_p {p G^-(p)} + max_p {p[1 - G^-(p)]}.  Read literally, "
+        "the first term is unbounded (G^-(p) = 1 for p > B).  Producer 2's residual is -r, so it "
+        "sells at price p when r <= -p: the derivation uses p G(-p), which gives b/2.",
+    )
+    return Derivation(
+        values={"revenue_1": rev1, "revenue_2": rev2, "PS": ps, "price": price1, "sale_probability": sale},
+        steps=(*steps, Step("PS(G_b^B): sum of the two maximal revenues", ps),
+               Step("sale probability at the lowest optimal price, given efficiency", sale)),
+        labels={
+            "revenue_1": r"\max_{p\ge0} p\,[1-G^-(p)]",
+            "revenue_2": r"\max_{p\ge0} p\,G(-p)",
+            "PS": r"\underline{PS}(G_b^B)",
+            "price": r"p^*",
+            "sale_probability": r"\Pr(r \ge p^* \mid r \ge 0)",
+        },
+        remarks=remarks,
+    )
+
+
+vbar = sp.Symbol("vbar", positive=True)
+
+
+def _total_surplus(G: TwoSidedPareto, v_bar: Any) -> tuple[Any, list[Step]]:
+    r"""Equation (3): :math:`\bar v/2 + \int_{[0,\bar v]} r\,G(dr)` for a symmetric G on :math:`[-\bar v,\bar v]`."""
+    tail, steps = _stieltjes(G, lambda x: x, 0, sp.oo)
+    ts = sp.expand(v_bar / 2 + tail)
+    return ts, [*steps, Step("TS = vbar/2 + integral of r over [0, vbar] under G (equation (3))", ts)]
+
+
+def total_surplus_identity(b: Any = b, B: Any = B, v_bar: Any = vbar) -> Derivation:
+    r"""Equation (3) on :math:`G_b^B`: total surplus computed directly equals the printed form.
+
+    Directly, the consumer buys the interim-efficient good, worth
+    :math:`\max\{E[v_1\mid s], E[v_2\mid s]\} = \bar v/2 + |r|/2`; equation (3) writes the same
+    expectation as :math:`E[v_j] + \int_0^{\bar v} r\,G(dr)` with :math:`E[v_j] = \bar v/2`.
+
+    Paper: bbm, section III.C, equation (3).
+
+    Examples
+    --------
+    >>> d = total_surplus_identity()
+    >>> d.values["difference"]
+    0
+    """
+    G = TwoSidedPareto(b, B)
+    below, steps_below = _stieltjes(G, lambda x: (v_bar - x) / 2, -sp.oo, 0)
+    above, steps_above = _stieltjes(G, lambda x: (v_bar + x) / 2, 0, sp.oo)
+    direct = sp.expand(below + above)
+    printed_form, steps_eq3 = _total_surplus(G, v_bar)
+    difference = sp.simplify(direct - printed_form)
+    return Derivation(
+        values={"TS_direct": direct, "TS_eq3": printed_form, "difference": difference},
+        steps=(
+            Step("for r < 0 the consumer buys good 2, worth (vbar - r)/2", below),
+            *steps_below,
+            Step("for r >= 0 the consumer buys good 1, worth (vbar + r)/2", above),
+            *steps_above,
+            Step("TS directly: E[max(E[v1|s], E[v2|s])]", direct),
+            *steps_eq3,
+            Step("difference", difference),
+        ),
+        labels={
+            "TS_direct": r"E\bigl[\max\{E[v_1\mid s],E[v_2\mid s]\}\bigr]",
+            "TS_eq3": r"\int v\,\mu(dv)+\int_0^{\bar v} r\,G_b^B(dr)",
+            "difference": r"\text{difference}",
+        },
+    )
+
+
+def binary_information_extremes() -> Derivation:
+    r"""Example 4's two extremes: full information (prices 1, CS 0) and none (prices 0, CS 1/2).
+
+    Values :math:`(v_1, v_2) \in \{(1,0),(0,1)\}` equally likely, costs zero, producers
+    uninformed.  Fully informed, a consumer buys good i iff :math:`1 - p_i \ge \max\{0, -p_j\}`,
+    so producer i's revenue is :math:`p_i/2` for :math:`p_i \le 1` and zero above, whatever
+    :math:`p_j \ge 0`: it prices at 1.  Uninformed, both goods are worth 1/2: homogeneous
+    Bertrand competition at zero cost drives both prices to cost.
+
+    Paper: bbm, section III.C, Example 4.
+
+    Examples
+    --------
+    >>> d = binary_information_extremes()
+    >>> d.values["full_price"], d.values["full_CS"], d.values["none_CS"]
+    (1, 0, 1/2)
+    """
+    half = sp.Rational(1, 2)
+    revenue = sp.Piecewise((p * half, p <= 1), (0, True))
+    best = sp.solve(sp.Eq(sp.diff(p * half, p), 0), p)  # no interior critical point: a corner
+    full_price = sp.Integer(1)  # revenue p/2 increases on [0, 1] and is 0 above
+    full_ps = revenue.subs(p, full_price) * 2
+    full_ts = half * 1 + half * 1  # each type buys its good of value 1
+    full_cs = full_ts - full_ps
+    expected_value = half * 1 + half * 0
+    none_price = sp.Integer(0)  # Bertrand at cost
+    none_ts = expected_value
+    none_cs = none_ts - none_price
+    return Derivation(
+        values={
+            "full_price": full_price,
+            "full_CS": full_cs,
+            "full_TS": full_ts,
+            "none_price": none_price,
+            "none_CS": none_cs,
+            "none_TS": none_ts,
+        },
+        steps=(
+            Step("full information: producer i's revenue at price p (any rival price >= 0)", revenue),
+            Step("interior critical points of p/2 (none: the maximum is the corner p = 1)", best),
+            Step("producer surplus with both prices at 1", full_ps),
+            Step("consumer surplus: value 1 minus price 1", full_cs),
+            Step("no information: expected value of either good", expected_value),
+            Step("Bertrand with homogeneous goods at zero cost: price = cost", none_price),
+            Step("consumer surplus = total surplus = 1/2", none_cs),
+        ),
+        labels={
+            "full_price": r"p_i^{\text{full}}",
+            "full_CS": r"CS^{\text{full}}",
+            "full_TS": r"TS^{\text{full}}",
+            "none_price": r"p_i^{\text{none}}",
+            "none_CS": r"CS^{\text{none}}",
+            "none_TS": r"TS^{\text{none}}",
+        },
+    )
+
+
+def binary_total_surplus(b: Any = b, B: Any = B) -> Derivation:
+    r"""Total surplus of :math:`G_b^B` in the binary example (:math:`\bar v = 1`).
+
+    Paper: bbm, section III.C, Example 4 (display after equation (3)).
+
+    Examples
+    --------
+    >>> binary_total_surplus().values["TS"]
+    b*log(B)/2 - b*log(b)/2 + b/2 + 1/2
+    """
+    G = TwoSidedPareto(b, B)
+    ts, steps = _total_surplus(G, sp.Integer(1))
+    ts = sp.expand(sp.expand_log(ts, force=True))
+    return Derivation(values={"TS": ts}, steps=tuple(steps), labels={"TS": r"\overline{TS}(G_b^B)"})
+
+
+def binary_consumer_surplus(b: Any = b, B: Any = B) -> Derivation:
+    r"""Consumer surplus of :math:`G_b^B` in the binary example: total surplus minus b.
+
+    Paper: bbm, section III.C, Example 4.
+
+    Examples
+    --------
+    >>> binary_consumer_surplus().values["CS"]
+    b*log(B)/2 - b*log(b)/2 - b/2 + 1/2
+    """
+    G = TwoSidedPareto(b, B)
+    ts, steps = _total_surplus(G, sp.Integer(1))
+    rev1, rev2, _, _, ps_steps = _producer_surplus(G)
+    ps = sp.simplify(rev1 + rev2)
+    cs = sp.expand(sp.expand_log(ts - ps, force=True))
+    return Derivation(
+        values={"CS": cs},
+        steps=(*steps, *ps_steps, Step("producer surplus", ps), Step("CS = TS - PS", cs)),
+        labels={"CS": r"\overline{TS}(G_b^B) - b"},
+    )
+
+
+def binary_optimum() -> Derivation:
+    r"""The consumer-optimal :math:`(b^*, B^*)` of the binary example, from first-order conditions.
+
+    :math:`\partial CS/\partial B = b/(2B) > 0`, so B is as large as the mean-preserving
+    contraction allows: every symmetric distribution on :math:`[-1, 1]` is a contraction of
+    the residual :math:`\pm 1`, so :math:`B^* = \bar v = 1`.  Then
+    :math:`\partial CS/\partial b = \tfrac12(\ln B - \ln b - 2) = 0` gives :math:`b^* = e^{-2}`,
+    a maximum since :math:`\partial^2 CS/\partial b^2 = -1/(2b) < 0`.
+
+    Paper: bbm, section III.C, Example 4 (after the consumer surplus display).
+
+    Examples
+    --------
+    >>> d = binary_optimum()
+    >>> d.values["b_star"], d.values["CS_star"]
+    (exp(-2), exp(-2)/2 + 1/2)
+    """
+    cs = binary_consumer_surplus().values["CS"]
+    ts = binary_total_surplus().values["TS"]
+    d_cs_dB = sp.simplify(sp.diff(cs, B))
+    B_star = sp.Integer(1)
+    foc = sp.simplify(sp.diff(cs, b).subs(B, B_star))
+    (b_star,) = sp.solve(sp.Eq(foc, 0), b)
+    soc = sp.simplify(sp.diff(cs, b, 2))
+    cs_star = sp.expand(cs.subs({B: B_star, b: b_star}))
+    ts_star = sp.expand(ts.subs({B: B_star, b: b_star}))
+    efficient = sp.Rational(1, 2) * 1 + sp.Rational(1, 2) * 1  # max(v1, v2) = 1 in both profiles
+    return Derivation(
+        values={
+            "B_star": B_star,
+            "b_star": b_star,
+            "CS_star": cs_star,
+            "TS_star": ts_star,
+            "PS_star": sp.simplify(ts_star - cs_star),
+            "TS_efficient": efficient,
+        },
+        steps=(
+            Step("consumer surplus CS(b, B)", cs),
+            Step("dCS/dB (positive: B as large as feasible)", d_cs_dB),
+            Step("largest feasible B: the support bound vbar", B_star),
+            Step("first-order condition dCS/db at B = 1", foc),
+            Step("its root", b_star),
+            Step("second derivative in b (negative: a maximum)", soc),
+            Step("maximal consumer surplus", cs_star),
+            Step("total surplus at the optimum", ts_star),
+            Step("efficient surplus E[max(v1, v2)]", efficient),
+        ),
+        labels={
+            "B_star": "B^*",
+            "b_star": "b^*",
+            "CS_star": "CS^*",
+            "TS_star": r"\overline{TS}(G_{b^*}^{B^*})",
+            "PS_star": r"\underline{PS}(G_{b^*}^{B^*})",
+            "TS_efficient": r"\overline{TS}",
+        },
+    )

@@ -1,0 +1,31 @@
+"""Shared fixtures: mpmath precision restored after every test, hypothesis profiles, one
+checker run of every claim per session."""
+
+from __future__ import annotations
+
+import os
+
+import mpmath
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", max_examples=60, deadline=None)
+settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+@pytest.fixture(autouse=True)
+def _restore_mpmath_precision():
+    prec = mpmath.mp.prec
+    yield
+    mpmath.mp.prec = prec
+
+
+@pytest.fixture(scope="session")
+def claim_results():
+    """Every claim checked once at the default 50 digits, keyed by id."""
+    from proofs_check.checker import check
+    from proofs_check.claims import CLAIMS
+
+    return {claim.id: check(claim, 50) for claim in CLAIMS}
