@@ -14,14 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-__all__ = ["main", "UsageError"]
+__all__ = ["main", "UsageError", "args_command"]
 
 DEFAULT_DPS = 50
 MIN_DPS, MAX_DPS = 15, 1000
 
 
-class UsageError(Exception):
-    """A problem with what the user typed: reported in one line, exit code 2."""
+from proofs_check.commands import UsageError, modules
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +67,9 @@ def _parser() -> _Parser:
     readme = sub.add_parser("readme", help="regenerate the claims table in README.md")
     readme.add_argument("--path", type=Path, default=Path("README.md"))
     readme.add_argument("--dps", type=_dps, default=DEFAULT_DPS)
+
+    for module in modules():
+        module.add_arguments(sub.add_parser(module.NAME, help=module.HELP))
     return parser
 
 
@@ -193,8 +195,16 @@ def _cmd_latex(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from proofs_check.report import write_report
 
-    results = _run(_claims([], True), args.dps)
-    files = write_report(results, args.out)
+    claims = _claims([], True)
+    results = _run(claims, args.dps)
+    figures = []
+    for claim in claims:
+        for make in claim.figures:
+            try:
+                figures += make(args.out / "figures")
+            except Exception as exc:  # noqa: BLE001 - a figure that fails is reported, the report still written
+                print(f"surplus: figure of {claim.id} not drawn: {type(exc).__name__}: {exc}", file=sys.stderr)
+    files = write_report(results, args.out, figures)
     print(_table(results))
     print(files.message, file=sys.stderr if files.pdf is None else sys.stdout)
     return _exit_code(results)
@@ -211,6 +221,12 @@ def _cmd_readme(args: argparse.Namespace) -> int:
     return _exit_code(results)
 
 
+def args_command(argv: Sequence[str] | None) -> str | None:
+    """The subcommand named on the command line (the first word that is not a flag)."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    return next((w for w in words if not w.startswith("-")), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     try:
@@ -223,10 +239,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             "report": lambda: _cmd_report(args),
             "readme": lambda: _cmd_readme(args),
         }
+        commands.update({m.NAME: (lambda m=m: m.run(args)) for m in modules()})
         return commands[args.command]()
     except UsageError as exc:
         print(f"surplus: error: {exc}", file=sys.stderr)
         return 2
+    except (ValueError, TypeError) as exc:  # model validation: the message names the field and the rule
+        if args_command(argv) in {m.NAME for m in modules()}:
+            print(f"surplus: error: {exc}", file=sys.stderr)
+            return 2
+        print(f"surplus: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("surplus: interrupted", file=sys.stderr)
         return 130

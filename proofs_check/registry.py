@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 __all__ = ["Printed", "Claim", "PAPERS"]
@@ -76,7 +77,8 @@ class Claim:
     ``symbolic`` returns a :class:`symbolic.derivation.Derivation`; ``numeric`` takes the
     precision ``dps`` and returns a :class:`numeric.estimate.Witness` with the same
     quantity names; ``latex`` turns the derivation into a LaTeX snippet (``None``: the
-    default, one aligned equation per quantity).
+    default, one aligned equation per quantity); each of ``figures`` draws a regenerated
+    figure into a folder and returns ``[(path of the PDF, caption), ...]`` for the report.
     """
 
     id: str
@@ -86,7 +88,7 @@ class Claim:
     numeric: Callable[[int], Any]
     printed: tuple[Printed, ...] = ()
     latex: Callable[[Any], str] | None = None
-    figures: tuple[Callable[[str], list[str]], ...] = field(default=())
+    figures: tuple[Callable[[Path], list[tuple[Path, str]]], ...] = field(default=())
 
     @property
     def paper(self) -> str:
