@@ -22,7 +22,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-__all__ = ["ExactLike", "exact", "provably_false", "relation", "TwoSidedPareto"]
+__all__ = ["ExactLike", "exact", "provably_false", "relation", "TwoSidedPareto", "SymmetricResidual"]
 
 ExactLike = int | Fraction | str | sp.Rational
 """Inputs accepted where an exact number is expected."""
@@ -99,4 +99,6 @@ def relation(a: Any, b: Any) -> Any:
 
 
 
-from symbolic.models.residual import TwoSidedPareto  # noqa: E402  (re-export)
+from symbolic.models.residual import SymmetricResidual, TwoSidedPareto  # noqa: E402  (re-export)
+from symbolic.models.regulation import FiniteValues, Firm, IndependentValues, RegulationModel  # noqa: E402,F401  (re-export)
+from symbolic.models.market import FiniteMarket, InformationStructure, RunnerUpMixing  # noqa: E402,F401  (re-export)
