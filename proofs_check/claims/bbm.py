@@ -4,13 +4,71 @@ Surplus under Competitive Price Discrimination* (``bbm``): one declarative entry
 from __future__ import annotations
 
 from numeric import hotelling as hotelling_num
+from numeric import market as market_num
 from proofs_check.latex import hotelling as hotelling_tex
 from proofs_check.registry import Claim, Printed
 from symbolic import hotelling as hotelling_sym
+from symbolic import market as market_sym
 
 __all__ = ["CLAIMS"]
 
 CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        id="bbm.model.demand",
+        where="bbm, section I, definitions of W(p, v) and q_i(p, v)",
+        statement="The consumer buys from a maximiser of v_i - p_i when it is >= 0, ties broken "
+        "uniformly: q_i(p, v) = 1/|W(p, v)| on W, exact for every price profile.",
+        symbolic=market_sym.model_demand,
+        numeric=market_num.model_demand,
+    ),
+    Claim(
+        id="bbm.model.surplus",
+        where="bbm, section I, definitions of PS_i, CS and TS",
+        statement="PS_i, CS and TS of a strategy profile, with PS + CS = TS (Example 1 at uniform "
+        "prices 3 and at cost).",
+        symbolic=market_sym.model_surplus,
+        numeric=market_num.model_surplus,
+    ),
+    Claim(
+        id="bbm.model.tsbar",
+        where="bbm, section I, the efficient surplus TSbar",
+        statement="TSbar = E[max{0, v_1 - c_1, ..., v_N - c_N}] bounds the total surplus of every "
+        "strategy profile.",
+        symbolic=market_sym.model_tsbar,
+        numeric=market_num.model_tsbar,
+    ),
+    Claim(
+        id="bbm.eq1",
+        where="bbm, section II.A, equation (1)",
+        statement="The lower bound PS_i: producer i's best response, conditioning on its own cost, "
+        "against rivals pricing at cost (a supremum, attained only in the limit below a residual).",
+        symbolic=market_sym.equation_one,
+        numeric=market_num.equation_one,
+    ),
+    Claim(
+        id="bbm.A1.pstar",
+        where="bbm, appendix A1, the two claims on p_i*(c_i) and PS_i",
+        statement="PS_i = sum over c_i of eta(c_i) (p_i*(c_i) - c_i) nu([p_i*, inf) | c_i), equal to "
+        "equation (1) on every instance.",
+        symbolic=market_sym.appendix_pstar,
+        numeric=market_num.appendix_pstar,
+    ),
+    Claim(
+        id="bbm.eq2",
+        where="bbm, section II.A, equation (2) and the chain after it",
+        statement="r_i = v_i - TS(v_-i, c_-i); the efficient producer's markup is its marginal "
+        "contribution; an inefficient producer can sell only at or below cost.",
+        symbolic=market_sym.equation_two,
+        numeric=market_num.equation_two,
+    ),
+    Claim(
+        id="bbm.A1.residual",
+        where="bbm, appendix A1, definition of r_i(v, c_-i)",
+        statement="The appendix residual min_{j != i} v_i - v_j + c_j equals equation (2) except where "
+        "every rival's value is below its cost; there it exceeds v_i.",
+        symbolic=market_sym.appendix_residual_claim,
+        numeric=market_num.appendix_residual_claim,
+    ),
     Claim(
         id="bbm.GbB",
         where="bbm, section III.C, definition of G_b^B before Theorem 3",
