@@ -13,14 +13,16 @@ Paper: bbm, section III.C (Example 4, equation (3), Theorem 3) and appendix A3.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
 from typing import Any
 
 import mpmath
+import numpy as np
 
 from numeric.estimate import Estimate, Samples, Witness, to_mpf, two_precision, two_precision_map
-from symbolic.models import TwoSidedPareto
+from symbolic.models import SymmetricResidual, TwoSidedPareto
 
 __all__ = [
     "PARETO_POINTS",
@@ -34,6 +36,10 @@ __all__ = [
     "binary_total_surplus",
     "binary_consumer_surplus",
     "binary_optimum",
+    "HotellingSolution",
+    "prior_stop_loss",
+    "pareto_stop_loss",
+    "optimal_information",
 ]
 
 PARETO_POINTS: tuple[tuple[Fraction, Fraction], ...] = (
@@ -437,3 +443,172 @@ def binary_optimum(dps: int = 50) -> Witness:
         method="grid search in B, findroot on the numeric derivative in b, stop-loss check",
         checks=checks,
     )
+
+
+# --------------------------------------------------------------------------------------
+# The general solver: consumer-optimal G_b^B for any symmetric prior F, numerically
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HotellingSolution:
+    """The consumer-optimal (b, B) found numerically, with its welfare and how it was found."""
+
+    b: mpmath.mpf
+    B: mpmath.mpf
+    cs: mpmath.mpf
+    ts: mpmath.mpf
+    ps: mpmath.mpf
+    binding: tuple[mpmath.mpf, ...]  # where the contraction constraint binds
+    grid_cs: mpmath.mpf  # the best consumer surplus found by the brute-force grid
+    grid_point: tuple[mpmath.mpf, mpmath.mpf]
+
+
+def prior_stop_loss(F: SymmetricResidual, t: mpmath.mpf) -> mpmath.mpf:
+    r""":math:`\pi_F(t) = E_F[(r-t)^+]`: an exact sum for atoms, else mpmath quadrature of 1 - F.
+
+    Examples
+    --------
+    >>> with mpmath.workdps(30):
+    ...     print(mpmath.nstr(prior_stop_loss(SymmetricResidual.from_cdf("(r+1)/2"), mpmath.mpf(1) / 2), 12))
+    0.0625
+    """
+    V = to_mpf(F.vbar)
+    if F.atoms is not None:
+        return mpmath.fsum(to_mpf(q) * max(to_mpf(x) - t, 0) for x, q in F.atoms)
+    if t >= V:
+        return mpmath.mpf(0)
+    return mpmath.quad(lambda u: 1 - F.cdf(u), [max(t, -V), V])
+
+
+def pareto_stop_loss(G: TwoSidedPareto, t: mpmath.mpf) -> mpmath.mpf:
+    r""":math:`\pi_G(t) = \int_t^\infty (1 - G(u))\,du` by quadrature between G's breakpoints."""
+    points = [t] + [x for x in (-G.B, -G.b, G.b, G.B) if x > t]
+    if len(points) == 1:
+        return mpmath.mpf(0)
+    return mpmath.quad(lambda u: 1 - G.cdf(u), points)
+
+
+def _grid_search(F: SymmetricResidual, n_b: int = 60, n_B: int = 60, n_u: int = 4000) -> tuple[float, float, float]:
+    """Brute force at double precision: the best feasible (b, B) on a grid and its CS.
+
+    Feasibility: the stop-loss transform of G_b^B (trapezoid integration of its CDF on a
+    fine grid) below that of F (exact sums for atoms, quadrature otherwise) at every grid
+    point, up to the trapezoid's error.  Returns (CS, b, B); CS is -inf if nothing is feasible.
+    """
+    V = float(F.vbar)
+    u = np.linspace(0.0, V, n_u + 1)
+    with mpmath.workdps(15):
+        if F.atoms is not None:
+            pi_F = np.array([float(sum(q * max(x - Fraction(t).limit_denominator(10**12), 0) for x, q in F.atoms)) for t in u])
+        else:
+            tail = np.array([1 - float(F.cdf(mpmath.mpf(x))) for x in u])
+            pi_F = _stop_loss_from_tail(u, tail)
+    tol = 4 * (V / n_u)  # the trapezoid misplaces G's atom at B by up to one grid step
+    best = (-np.inf, 0.0, 0.0)
+    for b in V * np.logspace(-3, 0, n_b, endpoint=False):
+        for B in b + (V - b) * np.arange(1, n_B + 1) / n_B:
+            G = TwoSidedPareto(mpmath.mpf(b), mpmath.mpf(B))
+            pi_G = _stop_loss_from_tail(u, 1 - G.cdf_array(u))
+            if np.all(pi_G <= pi_F + tol * V):
+                cs = V / 2 + pi_G[0] - b
+                if cs > best[0]:
+                    best = (cs, b, B)
+    return best
+
+
+def _stop_loss_from_tail(u: np.ndarray, tail: np.ndarray) -> np.ndarray:
+    """Integral of ``tail`` from each grid point to the end (trapezoid rule)."""
+    pieces = (tail[1:] + tail[:-1]) / 2 * np.diff(u)
+    return np.concatenate([np.cumsum(pieces[::-1])[::-1], [0.0]])
+
+
+def _binding_points(F: SymmetricResidual, b: mpmath.mpf, B: mpmath.mpf) -> list[tuple[mpmath.mpf, bool]]:
+    """Where pi_F - pi_G is smallest over [0, B]: (t, smooth) with smooth False at 0 or an atom."""
+    V = to_mpf(F.vbar)
+    G = TwoSidedPareto(b, B)
+    ts = [B * k / 400 for k in range(401)]
+    atoms = [to_mpf(x) for x, _ in F.atoms if x >= 0] if F.atoms is not None else []
+    ts = sorted(set(ts) | {a for a in atoms if a <= B})
+    gaps = [prior_stop_loss(F, t) - pareto_stop_loss(G, t) for t in ts]
+    k = min(range(len(ts)), key=lambda i: gaps[i])
+    t = ts[k]
+    if t == 0 or t in atoms or (F.atoms is not None):
+        if F.atoms is not None and t not in atoms and t != 0:
+            t = min(atoms, key=lambda a: abs(a - t))
+        return [(t, False)]
+    return [(t, True)]
+
+
+def _kkt(F: SymmetricResidual, start: tuple[mpmath.mpf, mpmath.mpf], binding: tuple[mpmath.mpf, bool]) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf]:
+    """Solve the optimality conditions from the grid optimum, by findroot with numeric derivatives.
+
+    Touch: pi_F(t) = pi_G(t; b, B); tangency (smooth t): F(t) = G(t); Lagrange: the gradient
+    of CS(b, B) = vbar/2 + pi_G(0; b, B) - b is parallel to that of the touching constraint.
+    """
+    V = to_mpf(F.vbar)
+    t0, smooth = binding
+
+    def pi_G(t: mpmath.mpf, b: mpmath.mpf, B: mpmath.mpf) -> mpmath.mpf:
+        return pareto_stop_loss(TwoSidedPareto(b, B), t)
+
+    def cs(b: mpmath.mpf, B: mpmath.mpf) -> mpmath.mpf:
+        return V / 2 + pi_G(mpmath.mpf(0), b, B) - b
+
+    def lagrange(t: mpmath.mpf, b: mpmath.mpf, B: mpmath.mpf) -> mpmath.mpf:
+        cs_b = mpmath.diff(lambda x: cs(x, B), b)
+        cs_B = mpmath.diff(lambda x: cs(b, x), B)
+        g_b = mpmath.diff(lambda x: pi_G(t, x, B), b)
+        g_B = mpmath.diff(lambda x: pi_G(t, b, x), B)
+        return cs_b * g_B - cs_B * g_b
+
+    if smooth:
+        def system(b, B, t):  # noqa: ANN001, ANN202
+            return [prior_stop_loss(F, t) - pi_G(t, b, B), F.cdf(t) - TwoSidedPareto(b, B).cdf(t), lagrange(t, b, B)]
+
+        b, B, t = mpmath.findroot(system, (start[0], start[1], t0))
+        return b, B, t
+
+    if abs(t0 - V) <= V * mpmath.mpf(10) ** -6:  # binding at the support bound: B = vbar, free b
+        b = mpmath.findroot(lambda x: mpmath.diff(lambda y: cs(y, V), x), start[0])
+        return b, V, V
+
+    def fixed(b, B):  # noqa: ANN001, ANN202
+        return [prior_stop_loss(F, t0) - pi_G(t0, b, B), lagrange(t0, b, B)]
+
+    b, B = mpmath.findroot(fixed, start)
+    return b, B, t0
+
+
+def optimal_information(F: SymmetricResidual, dps: int = 30) -> HotellingSolution:
+    """The consumer-optimal G_b^B for a symmetric prior F, found numerically at ``dps`` digits.
+
+    A brute-force grid over (b, B) (feasibility by stop-loss comparison) finds the best
+    feasible pair and where the contraction constraint binds; the optimality conditions at
+    that binding point are then solved by findroot with numeric derivatives of quadratures;
+    welfare at the solution comes from layer-cake quadrature and a price grid.
+
+    Paper: bbm, Theorem 3 and appendix A3.
+
+    Examples
+    --------
+    >>> s = optimal_information(SymmetricResidual.from_atoms({-1: "1/2", 1: "1/2"}), dps=15)
+    >>> mpmath.nstr(s.b, 10), mpmath.nstr(s.B, 10), mpmath.nstr(s.cs, 10)
+    ('0.1353352832', '1.0', '0.5676676416')
+    """
+    grid_cs, b0, B0 = _grid_search(F)
+    if grid_cs == -np.inf:
+        raise ValueError("no feasible G_b^B found on the grid: is F degenerate at 0?")
+    with mpmath.workdps(15):
+        binding = _binding_points(F, mpmath.mpf(b0), mpmath.mpf(B0))[0]
+    with mpmath.workdps(dps + 5):
+        V = to_mpf(F.vbar)
+        b, B, t = _kkt(F, (mpmath.mpf(b0), mpmath.mpf(B0)), (mpmath.mpf(binding[0]), binding[1]))
+        if not 0 < b < B <= V * (1 + mpmath.mpf(10) ** (-dps)):
+            raise ArithmeticError(f"the optimality conditions converged outside 0 < b < B <= vbar: b={b}, B={B}")
+        B = min(B, V)
+        G = TwoSidedPareto(b, B)
+        rev1, rev2, _ = _producer_surplus(G)
+        ts = V / 2 + pareto_stop_loss(G, mpmath.mpf(0))
+        return HotellingSolution(b=+b, B=+B, cs=ts - rev1 - rev2, ts=+ts, ps=rev1 + rev2, binding=(+t,),
+                                 grid_cs=mpmath.mpf(grid_cs), grid_point=(mpmath.mpf(b0), mpmath.mpf(B0)))

@@ -11,12 +11,14 @@ Paper: bbm, section III.C (Example 4, equation (3), Theorem 3) and appendix A3.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
+import mpmath
 import sympy as sp
 
 from symbolic.derivation import Derivation, Step
-from symbolic.models import TwoSidedPareto
+from symbolic.models import SymmetricResidual, TwoSidedPareto
 
 __all__ = [
     "b",
@@ -31,6 +33,9 @@ __all__ = [
     "binary_total_surplus",
     "binary_consumer_surplus",
     "binary_optimum",
+    "stop_loss",
+    "optimal_information",
+    "uniform_optimum",
 ]
 
 b, B = sp.symbols("b B", positive=True)
@@ -498,3 +503,178 @@ def binary_optimum() -> Derivation:
             "TS_efficient": r"\overline{TS}",
         },
     )
+
+
+# --------------------------------------------------------------------------------------
+# The general solver: the consumer-optimal G_b^B for any symmetric prior F of the residual
+# --------------------------------------------------------------------------------------
+
+_t = sp.Symbol("t", positive=True)
+_u = sp.Symbol("u", positive=True)
+_S = sp.Function("S")  # survival 1 - F(t) of the prior
+_P = sp.Function("P")  # stop-loss transform E_F[(r - t)^+] of the prior
+
+
+def stop_loss(F: SymmetricResidual, t: Any) -> Any:
+    r"""The stop-loss transform :math:`\pi_F(t) = E_F[(r - t)^+] = \int_t^{\bar v} (1 - F(u))\,du`.
+
+    Paper: bbm, appendix A3 (the mean-preserving-contraction constraints are
+    :math:`\pi_G \le \pi_F`).
+
+    Examples
+    --------
+    >>> F = SymmetricResidual.from_cdf((r + 1) / 2)
+    >>> stop_loss(F, sp.Rational(1, 2))
+    1/16
+    >>> stop_loss(SymmetricResidual.from_atoms({-1: "1/2", 1: "1/2"}), sp.Integer(0))
+    1/2
+    """
+    t = sp.sympify(t)
+    V = sp.Rational(F.vbar.numerator, F.vbar.denominator)
+    if F.atoms is not None:
+        return sp.Add(*[sp.Rational(q.numerator, q.denominator) * sp.Max(sp.Rational(x.numerator, x.denominator) - t, 0)
+                        for x, q in F.atoms])
+    return _stop_loss_expression(sp.sympify(F.cdf_expr), V).subs(_t, t)
+
+
+@lru_cache(maxsize=32)
+def _stop_loss_expression(cdf: Any, V: Any) -> Any:
+    """The stop-loss transform of a CDF expression as an expression in ``_t`` (0 <= t <= V)."""
+    return sp.simplify(sp.integrate(1 - cdf.subs(r, _u), (_u, _t, V)))
+
+
+def _quantile(F: SymmetricResidual, level: Any) -> Any:
+    """The smallest t >= 0 with F(t) >= level (level > 1/2), exactly where sympy can."""
+    V = sp.Rational(F.vbar.numerator, F.vbar.denominator)
+    if F.atoms is not None:
+        running = sp.Integer(0)
+        for x, q in F.atoms:
+            running += sp.Rational(q.numerator, q.denominator)
+            if _decided(running >= level, f"whether F({x}) >= {level}"):
+                return sp.Rational(x.numerator, x.denominator)
+        raise AssertionError("unreachable: F reaches 1")
+    roots = [x for x in sp.solve(sp.Eq(sp.sympify(F.cdf_expr).subs(r, _t), level), _t)
+             if x.is_real and _decided(sp.And(x > 0, x <= V), f"whether the root {x} lies in (0, vbar]")]
+    if not roots:
+        raise NotImplementedError(f"sympy found no root of F(t) = {level} in (0, {V}]")
+    return min(roots, key=lambda x: sp.N(x, 30))
+
+
+def _tangency_conditions() -> tuple[Any, Any, Any, list[Step]]:
+    r"""First-order and tangency conditions of :math:`\max CS(b, B)` s.t. :math:`\pi_{G_b^B} \le \pi_F`.
+
+    With the prior's survival S and stop-loss P as abstract functions: on
+    :math:`[b, B]`, :math:`\pi_G(t) = \int_t^B b/(2u)\,du`; touching P at t gives B(t);
+    tangency (the bound on B is smallest there) gives b(t); consumer surplus along the
+    tangency path, differentiated in t, factors into the optimality condition.
+    """
+    steps: list[Step] = []
+    pi_G = sp.integrate(b / (2 * _u), (_u, _t, B))
+    steps.append(Step("stop-loss of G_b^B at t in [b, B]", pi_G))
+    (B_of_t,) = sp.solve(sp.Eq(pi_G, _P(_t)), B)
+    steps.append(Step("largest B with pi_G(t) <= P(t) at t", B_of_t))
+    tangency = sp.diff(sp.expand_log(sp.log(B_of_t), force=True), _t).subs(sp.Derivative(_P(_t), _t), -_S(_t))
+    (b_of_t,) = sp.solve(tangency, b)
+    steps.append(Step("tangency: d/dt log B(t) = 0 gives b", b_of_t))
+    positive_part = sp.integrate(sp.Rational(1, 2), (_u, 0, b)) + sp.integrate(b / (2 * _u), (_u, b, B))
+    cs = vbar / 2 + positive_part - b
+    steps.append(Step("CS(b, B) = vbar/2 + E_G[r^+] - PS, with PS = b (Theorem 3)", cs))
+    along = cs.subs(B, B_of_t).subs(b, b_of_t)
+    foc = sp.factor(sp.simplify(sp.expand_log(sp.diff(along, _t).subs(sp.Derivative(_P(_t), _t), -_S(_t)), force=True)))
+    steps.append(Step("dCS/dt along the tangency path", foc))
+    levels = [s for s in sp.solve(foc, _S(_t)) if not s.has(sp.Derivative)]
+    (level_survival,) = levels
+    steps.append(Step("optimality: the survival of F at the tangency point", level_survival))
+    return level_survival, b_of_t, B_of_t, steps
+
+
+def optimal_information(F: SymmetricResidual) -> Derivation:
+    r"""The consumer-optimal :math:`G_b^B` for a symmetric prior F of the residual.
+
+    The contraction constraint binds at one tangency point :math:`t^*` where
+    :math:`1 - F(t^*) = e^{-2}/2`; then :math:`b^* = t^* e^{-2}` and
+    :math:`B^* = t^* \exp(2\pi_F(t^*)/b^*)`, with consumer surplus
+    :math:`\bar v/2 + b^*/2 + \pi_F(t^*)`.  The conditions are derived in sympy
+    (:func:`_tangency_conditions`); that the tangency point is the binding one (the bound
+    on B is smallest there and the constraints near zero are slack) is checked on a grid.
+
+    Paper: bbm, Theorem 3 and appendix A3; footnote 11 for the uniform prior.
+
+    Raises
+    ------
+    NotImplementedError
+        When sympy cannot solve :math:`F(t) = 1 - e^{-2}/2`, or another constraint binds
+        (no closed form of this shape: use the numeric solver).
+
+    Examples
+    --------
+    >>> d = optimal_information(SymmetricResidual.from_atoms({-1: "1/2", 1: "1/2"}))
+    >>> d.values["b"], d.values["B"], d.values["CS"]
+    (exp(-2), 1, exp(-2)/2 + 1/2)
+    """
+    level_survival, b_of_t, B_of_t, steps = _tangency_conditions()
+    V = sp.Rational(F.vbar.numerator, F.vbar.denominator)
+    level = 1 - level_survival
+    t_star = _quantile(F, level)
+    steps.append(Step("tangency point: the quantile of F at 1 - e^-2/2", t_star))
+    if t_star == 0:
+        raise NotImplementedError("F puts so much mass at 0 that the optimum is the limit b -> 0")
+    # at an atom of F the tangency holds with a subgradient of P: b = 2 t S, S = e^-2/2
+    b_star = sp.expand(b_of_t.subs(_S(_t), level_survival).subs(_t, t_star))
+    pi_star = stop_loss(F, t_star)
+    B_star = B_of_t.subs(_P(_t), pi_star).subs({_t: t_star, b: b_star})
+    B_star = B_star.replace(sp.exp, lambda arg: sp.exp(sp.simplify(sp.expand(arg))))
+    cs = sp.expand(vbar / 2 + b_star / 2 + pi_star).subs(vbar, V)
+    steps += [Step("b* = 2 t* S(t*)", b_star), Step("pi_F(t*)", pi_star), Step("B* = t* exp(2 pi_F(t*)/b*)", B_star)]
+    _check_tangency_regime(F, b_star, B_star, t_star)
+    steps.append(Step("checked on a grid: the bound on B is smallest at t*, the constraints near 0 are slack", sp.true))
+    ts = sp.expand(cs + b_star)
+    steps += [Step("maximal consumer surplus vbar/2 + b*/2 + pi_F(t*)", cs), Step("total surplus CS + PS", ts)]
+    return Derivation(
+        values={"t": t_star, "b": b_star, "B": B_star, "CS": cs, "TS": ts, "PS": b_star},
+        steps=tuple(steps),
+        labels={"t": "t^*", "b": "b^*", "B": "B^*", "CS": "CS^*", "TS": r"\overline{TS}(G_{b^*}^{B^*})",
+                "PS": r"\underline{PS}(G_{b^*}^{B^*})"},
+        remarks=("Optimality along the tangency path factors as -(t S(t))' (log(2 S(t)) + 2): the root "
+                 "S(t) = e^-2/2 is the maximum; (t S(t))' = 0 is the revenue-maximising point.",),
+    )
+
+
+def _check_tangency_regime(F: SymmetricResidual, b_star: Any, B_star: Any, t_star: Any) -> None:
+    """Raise NotImplementedError unless the tangency point gives the binding constraint.
+
+    The log of the bound on B, :math:`\log t + 2\pi_F(t)/b^*`, must be smallest at
+    :math:`t^*` over :math:`[b^*, \bar v]` (checked on a grid of 240 points and at every atom,
+    at 30 digits), and the constraint at r = 0 must be slack.
+    """
+    V = sp.Rational(F.vbar.numerator, F.vbar.denominator)
+    log_bound = sp.log(_t) + 2 * stop_loss(F, _t) / b_star
+    evaluate = sp.lambdify(_t, log_bound, modules=["mpmath", {"Max": lambda *a: max(a)}])
+    with mpmath.workdps(30):
+        at_star = evaluate(mpmath.mpf(sp.N(t_star, 40)))
+        slack = mpmath.mpf(10) ** -20
+        low = mpmath.mpf(sp.N(sp.log(b_star) + 2 * stop_loss(F, sp.Integer(0)) / b_star - 1, 40))
+        if low < at_star - slack:
+            raise NotImplementedError("the contraction constraint binds near r = 0: no tangency closed form")
+        lo, hi = mpmath.mpf(sp.N(b_star, 40)), mpmath.mpf(sp.N(V, 40))
+        grid = [lo + (hi - lo) * k / 240 for k in range(241)]
+        if F.atoms is not None:
+            grid += [mpmath.mpf(x.numerator) / x.denominator for x, _ in F.atoms if x > 0]
+        for x in grid:
+            if x >= lo and evaluate(x) < at_star - slack:
+                raise NotImplementedError(f"the contraction constraint binds at t = {mpmath.nstr(x, 6)}, "
+                                          "not at the tangency point")
+
+
+def uniform_optimum() -> Derivation:
+    r"""Footnote 11: the consumer-optimal :math:`G_b^B` when r is uniform on [-1, 1].
+
+    Paper: bbm, footnote 11 (solved in Bergemann, Brooks and Morris 2023; not printed here).
+
+    Examples
+    --------
+    >>> d = uniform_optimum()
+    >>> d.values["t"], d.values["b"]
+    (1 - exp(-2), (1 - exp(-2))*exp(-2))
+    """
+    return optimal_information(SymmetricResidual.from_cdf((r + 1) / 2))
