@@ -641,7 +641,7 @@ def optimal_information(F: SymmetricResidual) -> Derivation:
 
 
 def _check_tangency_regime(F: SymmetricResidual, b_star: Any, B_star: Any, t_star: Any) -> None:
-    """Raise NotImplementedError unless the tangency point gives the binding constraint.
+    r"""Raise NotImplementedError unless the tangency point gives the binding constraint.
 
     The log of the bound on B, :math:`\log t + 2\pi_F(t)/b^*`, must be smallest at
     :math:`t^*` over :math:`[b^*, \bar v]` (checked on a grid of 240 points and at every atom,
@@ -675,6 +675,6 @@ def uniform_optimum() -> Derivation:
     --------
     >>> d = uniform_optimum()
     >>> d.values["t"], d.values["b"]
-    (1 - exp(-2), (1 - exp(-2))*exp(-2))
+    (1 - exp(-2), -exp(-4) + exp(-2))
     """
     return optimal_information(SymmetricResidual.from_cdf((r + 1) / 2))
