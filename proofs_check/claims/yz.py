@@ -4,12 +4,36 @@ declarative entry each."""
 from __future__ import annotations
 
 from numeric import ironing as ironing_num
-from proofs_check.registry import Claim
+from numeric import regulation as regulation_num
+from proofs_check.registry import Claim, Printed
 from symbolic import ironing as ironing_sym
+from symbolic import regulation as regulation_sym
 
 __all__ = ["CLAIMS"]
 
 CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        id="yz.model.payoff",
+        where="yz, section 2.2 (the ex-post payoff pi_i) and Example 1",
+        statement="A firm's payoff is its revenue minus its cost theta_i (q + kappa_i) when it enters: "
+        "pi_i = t_i - r_i theta_i (int mu_i dF + kappa_i); in price competition with values U[0,1] at "
+        "s = (1/4, 1/2), firm 1 sells 5/8 and earns -1/160 when theta_1 = 1/10, kappa_1 = 1.",
+        symbolic=regulation_sym.payoff,
+        numeric=regulation_num.payoff,
+        printed=(
+            Printed("pi", "π_i(s, θ_i | M) := t_i(s) − r_i(s) θ_i (∫_V μ_i(v|s) F(dv) + κ_i)",
+                    exact="t - r*theta*(q + kappa)"),
+        ),
+    ),
+    Claim(
+        id="yz.lemma1",
+        where="yz, section 2.4, Lemma 1 and the paragraph after it",
+        statement="Pareto weights satisfy 0 <= Lambda_i <= G_i; with N = 1 and Lambda = (1 - alpha) G the "
+        "planner's objective Sigma + int Pi dLambda is Sigma + (1 - alpha) E[Pi], Baron and Myerson's "
+        "objective (checked on the efficient mechanism, types and values U[0,1], kappa = 1).",
+        symbolic=regulation_sym.pareto_weights,
+        numeric=regulation_num.pareto_weights,
+    ),
     Claim(
         id="yz.lemma3",
         where="yz, section 4, Lemma 3 and footnote 8; appendix A.1",
@@ -19,5 +43,14 @@ CLAIMS: tuple[Claim, ...] = (
         "needs ironing, one with atoms and no density).",
         symbolic=ironing_sym.lemma3,
         numeric=ironing_num.lemma3,
+    ),
+    Claim(
+        id="yz.bm1982",
+        where="yz, introduction and Lemma 1 (Baron and Myerson 1982 as N = 1)",
+        statement="One firm, types and values U[0,1], Lambda = (1 - alpha) G: the regulated price is "
+        "phi(theta) = (1 + alpha) theta and the firm is shut down above the type whose price p_hat "
+        "solves E[(v - p)^+] = kappa p, p_hat = 1 + kappa - sqrt(kappa (kappa + 2)).",
+        symbolic=regulation_sym.baron_myerson,
+        numeric=regulation_num.baron_myerson,
     ),
 )
