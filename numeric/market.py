@@ -25,6 +25,7 @@ __all__ = [
     "payoff_against_cost",
     "highest_selling_price",
     "lower_bound_by_search",
+    "residual_masses",
     "model_demand",
     "model_surplus",
     "model_tsbar",
@@ -130,6 +131,19 @@ def highest_selling_price(values: Sequence[Fraction], costs: Sequence[Fraction],
         if choice(_at(costs, i, p), values)[i] > 0:
             return p
     raise ValueError(f"producer {i + 1} sells at no candidate price")
+
+
+def residual_masses(market: FiniteMarket, i: int) -> dict[Fraction, dict[Fraction, Fraction]]:
+    """For each own cost: highest selling price (the residual) to its mass over the profiles where
+    i sells at cost prices, weighted by i's purchase probability there."""
+    out: dict[Fraction, dict[Fraction, Fraction]] = {}
+    for v, c, prob in market.profiles():
+        share = choice(c, v)[i]
+        if share > 0:
+            r = highest_selling_price(v, c, i)
+            d = out.setdefault(c[i], {})
+            d[r] = d.get(r, F(0)) + prob * share
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,17 @@ from proofs_check.claims import CLAIMS, get, ids
 
 # verdicts that are not "agrees": (claim, quantity, printed text) -> verdict
 EXPECTED_DISAGREEMENTS = {
+    ("bbm.A1.segmentation", "profit"): "disagrees",  # printed = min supp x; the profit there is min supp x - c
+    ("bbm.A1.mixing", "F_paper_condition"): "disagrees",  # printed numerator has the runner-up's cost c_i, derived c_k
+    ("bbm.A1.mixing", "gain_paper_mixing"): "disagrees",  # the paper's bound misses the mass above r_low: gain M*eps
+    ("bbm.A1.mixing", "top_segment_condition"): "disagrees",  # support (r_hat - r)/2 printed, r_hat - r_low derived
+    ("bbm.ex1.residual_table", "r[(1,1),(1,1)]"): "disagrees",  # printed 0, equation (2) gives 1
+    ("bbm.ex1.residual_table", "r[(4,1),(4,1)]"): "disagrees",  # printed 0, equation (2) gives 1
+    ("bbm.ex1.segmentation", "x1_r3"): "disagrees",  # printed two-segment table is not the uniform one
+    ("bbm.ex1.segmentation", "x1_r4"): "disagrees",
+    ("bbm.ex1.segmentation", "weight_2"): "disagrees",
+    ("bbm.ex1.segmentation", "x2_r3"): "disagrees",
+    ("bbm.ex1.segmentation", "x2_r4"): "disagrees",
     ("bbm.GbB", "G"): "disagrees",  # the printed cases make G left-continuous at -B and B
     ("bbm.ex4.optimum", "b_star", "≈ 0.07"): "disagrees",  # e^-2 = 0.1353...
 }

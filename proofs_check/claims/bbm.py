@@ -2,13 +2,17 @@
 Surplus under Competitive Price Discrimination* (``bbm``): one declarative entry each."""
 
 from __future__ import annotations
-
+from numeric import alignment as alignment_num
 from numeric import hotelling as hotelling_num
 from numeric import market as market_num
+from numeric import segmentation as segmentation_num
 from proofs_check.latex import hotelling as hotelling_tex
+from proofs_check.latex import market as market_tex
 from proofs_check.registry import Claim, Printed
+from symbolic import alignment as alignment_sym
 from symbolic import hotelling as hotelling_sym
 from symbolic import market as market_sym
+from symbolic import segmentation as segmentation_sym
 
 __all__ = ["CLAIMS"]
 
@@ -54,6 +58,18 @@ CLAIMS: tuple[Claim, ...] = (
         numeric=market_num.appendix_pstar,
     ),
     Claim(
+        id="bbm.thm1",
+        where="bbm, section II.A, Theorem 1; appendix A1 (proof)",
+        statement="For any finite prior, the appendix A1 construction (public efficient producer, uniform "
+        "segmentation of its residual, alerts, runner-up randomisation) is an equilibrium with PS_i = the lower "
+        "bound, TS = TSbar and CS = TSbar - sum PS_i -- once the runner-up randomisation is derived from the "
+        "whole segment's indifference.  As printed (support [c_j, c_j + (r_hat - r_low)/2]) it is not an "
+        "equilibrium on these instances, Example 1 included.",
+        symbolic=alignment_sym.theorem_one,
+        numeric=alignment_num.theorem_one,
+        latex=market_tex.theorem_table,
+    ),
+    Claim(
         id="bbm.eq2",
         where="bbm, section II.A, equation (2) and the chain after it",
         statement="r_i = v_i - TS(v_-i, c_-i); the efficient producer's markup is its marginal "
@@ -68,6 +84,125 @@ CLAIMS: tuple[Claim, ...] = (
         "every rival's value is below its cost; there it exceeds v_i.",
         symbolic=market_sym.appendix_residual_claim,
         numeric=market_num.appendix_residual_claim,
+    ),
+    Claim(
+        id="bbm.A1.segmentation",
+        where="bbm, appendix A1, uniform profit preserving segmentation (BBM 2015, Theorem 1B)",
+        statement="For every producer and cost, the greedy uniform segmentation of the residual "
+        "distribution: every support price of a segment earns min supp x - c, p* is in every segment, "
+        "and the segments average back to the conditional distribution.",
+        symbolic=segmentation_sym.segmentation_claim,
+        numeric=segmentation_num.segmentation_claim,
+        printed=(Printed("profit", "(p_i − c_i) x([p_i, v̄]) = min supp x", exact="r_low"),),
+    ),
+    Claim(
+        id="bbm.A1.mixing",
+        where="bbm, appendix A1, the distribution rho([c_i, c_i + eps] | k, x, 1) and the profit bound after it",
+        statement="The runner-up CDF solved from the appendix's indifference condition, its profit formula, "
+        "the efficient producer's gain M*eps that the condition misses, and the repaired CDF from the "
+        "whole-segment indifference, supported on [0, r_hat - r_low].",
+        symbolic=alignment_sym.mixing_claim,
+        numeric=alignment_num.mixing_claim,
+        printed=(
+            Printed("F_paper_condition", "ρ([c_i, c_i + ε] | k, x, 1) = 1 − (r − c_i)/(r − c_k + ε)",
+                    exact="1 - (r_low - c_j)/(r_low - c_k + eps)"),
+            Printed("payoff_paper", "(p_i − c_i)((r − c_i)/(p_i − c_i))^L",
+                    exact="(p - c_k)*((r_low - c_k)/(p - c_k))**L"),
+            Printed("gain_paper_mixing", "(p_i − c_i)((r − c_i)/(p_i − c_i))^L ≤ (p_i − c_i)(r − c_i)/(p_i − c_i) = r − c_i, "
+                    "as desired (no gain)", exact="0"),
+            Printed("top_segment_condition", "0 ≤ ε < (r̂ − r)/2", exact="(r_hat - r_low)/2"),
+            Printed("top_segment_condition", "1, if ε > (r̂ − v_1 − 3r)/2", exact="(r_hat - v_1 - 3*r_low)/2"),
+        ),
+    ),
+    Claim(
+        id="bbm.ex1.residual_table",
+        where="bbm, section II.B, Example 1, the table of r_i",
+        statement="The residual r_i of equation (2) for each pair (v_i, c_i), (v_j, c_j) in {(1,1), (1,0), "
+        "(4,1), (4,0)}.",
+        symbolic=alignment_sym.example_residual_table,
+        numeric=alignment_num.example_residual_table,
+        printed=(
+            Printed("r[(1,1),(1,1)]", "0", exact="0"),
+            Printed("r[(1,1),(1,0)]", "0", exact="0"),
+            Printed("r[(1,1),(4,1)]", "−2", exact="-2"),
+            Printed("r[(1,1),(4,0)]", "−3", exact="-3"),
+            Printed("r[(1,0),(1,1)]", "1", exact="1"),
+            Printed("r[(1,0),(1,0)]", "0", exact="0"),
+            Printed("r[(1,0),(4,1)]", "−2", exact="-2"),
+            Printed("r[(1,0),(4,0)]", "−3", exact="-3"),
+            Printed("r[(4,1),(1,1)]", "4", exact="4"),
+            Printed("r[(4,1),(1,0)]", "3", exact="3"),
+            Printed("r[(4,1),(4,1)]", "0", exact="0"),
+            Printed("r[(4,1),(4,0)]", "0", exact="0"),
+            Printed("r[(4,0),(1,1)]", "4", exact="4"),
+            Printed("r[(4,0),(1,0)]", "3", exact="3"),
+            Printed("r[(4,0),(4,1)]", "1", exact="1"),
+            Printed("r[(4,0),(4,0)]", "0", exact="0"),
+        ),
+        latex=market_tex.residual_table,
+    ),
+    Claim(
+        id="bbm.ex1.conditional",
+        where="bbm, section II.B, Example 1, the table of conditional likelihoods",
+        statement="Given that producer i is the (unique) efficient producer: Pr(c_i = 1) = 1/3, r_i uniform "
+        "on {3, 4}; Pr(c_i = 0) = 2/3, r_i in {1, 3, 4} with (1/2, 1/4, 1/4).",
+        symbolic=alignment_sym.example_conditional,
+        numeric=alignment_num.example_conditional,
+        printed=(
+            Printed("prob_c1", "1/3", exact="1/3"),
+            Printed("nu_c1_r1", "0", exact="0"),
+            Printed("nu_c1_r3", "1/2", exact="1/2"),
+            Printed("nu_c1_r4", "1/2", exact="1/2"),
+            Printed("prob_c0", "2/3", exact="2/3"),
+            Printed("nu_c0_r1", "1/2", exact="1/2"),
+            Printed("nu_c0_r3", "1/4", exact="1/4"),
+            Printed("nu_c0_r4", "1/4", exact="1/4"),
+        ),
+        latex=market_tex.conditional_table,
+    ),
+    Claim(
+        id="bbm.ex1.prices",
+        where="bbm, section II.B, Example 1, text after the conditional table",
+        statement="The optimal uniform price is 3 given c_i = 1 (efficient: the sale is certain) and 3 "
+        "given c_i = 0 (the sale probability is 1/2).",
+        symbolic=alignment_sym.example_prices,
+        numeric=alignment_num.example_prices,
+        printed=(
+            Printed("pstar_c1", "Given c_i = 1, the optimal price is p_i = 3", exact="3"),
+            Printed("sale_probability_c1", "the resulting outcome is efficient", exact="1"),
+            Printed("pstar_c0", "given c_i = 0, the optimal price is p_i = 3", exact="3"),
+        ),
+    ),
+    Claim(
+        id="bbm.ex1.segmentation",
+        where="bbm, section II.B, Example 1, the segmentation table",
+        statement="The uniform profit-preserving segmentation of r_i given c_i = 0: three segments with "
+        "weights 3/4, 1/12, 1/6 (the printed table has two, 3/4 and 1/4, and is not uniform).",
+        symbolic=alignment_sym.example_segmentation,
+        numeric=alignment_num.example_segmentation,
+        printed=(
+            Printed("price_1", "p_i = 1", exact="1"),
+            Printed("weight_1", "3/4", exact="3/4"),
+            Printed("x1_r1", "2/3", exact="2/3"),
+            Printed("x1_r3", "1/6", exact="1/6"),
+            Printed("x1_r4", "1/6", exact="1/6"),
+            Printed("price_2", "p_i = 3", exact="3"),
+            Printed("weight_2", "1/4", exact="1/4"),
+            Printed("x2_r1", "0", exact="0"),
+            Printed("x2_r3", "1/2", exact="1/2"),
+            Printed("x2_r4", "1/2", exact="1/2"),
+            Printed("total_r1", "1/2", exact="1/2"),
+            Printed("total_r3", "1/4", exact="1/4"),
+            Printed("total_r4", "1/4", exact="1/4"),
+        ),
+        latex=market_tex.segmentation_table,
+    ),
+    Claim(
+        id="bbm.ex1.welfare",
+        where="bbm, section II.B, Example 1 (welfare not printed; Theorem 1 applied)",
+        statement="Example 1: TSbar = 23/8, each lower bound PS_i = 5/8, maximal consumer surplus 13/8.",
+        symbolic=alignment_sym.example_welfare,
+        numeric=alignment_num.example_welfare,
     ),
     Claim(
         id="bbm.GbB",
