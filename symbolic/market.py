@@ -42,6 +42,7 @@ __all__ = [
     "appendix_pstar",
     "equation_two",
     "appendix_residual_claim",
+    "proposition_one",
 ]
 
 Number = Fraction
@@ -513,3 +514,32 @@ def appendix_residual_claim() -> Derivation:
         "The appendix residual leaves out the consumer's outside option; it differs from equation (2) "
         "exactly on profiles where every rival's value is below its cost, and there it exceeds v_i, so a "
         "price at it sells nothing.  The construction uses equation (2).",))
+
+
+PROPOSITION_INSTANCES: tuple[str, ...] = ("monopoly", "captive")
+
+
+def proposition_one() -> Derivation:
+    r"""The lower bounds that Proposition 1's linear program is checked against (appendix formula).
+
+    On these instances the construction needs no randomisation and every price it uses is on
+    the grid, so the minimum over Bayes correlated equilibria must equal the lower bound.
+
+    Paper: bbm, section II.A, Proposition 1.
+
+    Examples
+    --------
+    >>> proposition_one().values["PS_1_monopoly"]
+    5/4
+    """
+    values, steps = {}, []
+    for name in PROPOSITION_INSTANCES:
+        m = instance(name)
+        for i in range(m.producers):
+            total, prices = lower_bound_surplus(m, i)
+            values[f"PS_{i + 1}_{name}"] = rational(total)
+            steps.append(Step(f"{name}, producer {i + 1}: p*(c) and the lower bound", (prices, rational(total))))
+    return Derivation(values=values, steps=tuple(steps), remarks=(
+        "Example 1 needs randomising runner-ups, which no finite grid holds; there the witness checks the "
+        "LP minimum against the grid's own lower bound (ties split at grid prices), which lies below "
+        "equation (1) and rises towards it as prices just below the residuals join the grid.",))

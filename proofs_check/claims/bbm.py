@@ -2,7 +2,9 @@
 Surplus under Competitive Price Discrimination* (``bbm``): one declarative entry each."""
 
 from __future__ import annotations
+
 from numeric import alignment as alignment_num
+from numeric import correlated as correlated_num
 from numeric import hotelling as hotelling_num
 from numeric import market as market_num
 from numeric import segmentation as segmentation_num
@@ -56,6 +58,15 @@ CLAIMS: tuple[Claim, ...] = (
         "equation (1) on every instance.",
         symbolic=market_sym.appendix_pstar,
         numeric=market_num.appendix_pstar,
+    ),
+    Claim(
+        id="bbm.prop1",
+        where="bbm, section II.A, Proposition 1",
+        statement="PS_i >= the lower bound in every information structure and equilibrium: the minimum of "
+        "PS_i over Bayes correlated equilibria on a price grid (HiGHS) is never below the grid's lower bound "
+        "and equals equation (1) where the construction's prices are on the grid.",
+        symbolic=market_sym.proposition_one,
+        numeric=correlated_num.proposition_one,
     ),
     Claim(
         id="bbm.thm1",

@@ -467,6 +467,9 @@ def instance(name: str) -> FiniteMarket:
     so that the appendix residual and equation (2) differ.
     ``"runner_up"``: two profiles where a runner-up binds at the lowest residual of a segment
     with mass above it (the printed randomisation fails there).
+    ``"monopoly"``: one producer, (v, c) uniform on {1, 2, 3, 5} x {0, 1}.
+    ``"captive"``: two producers where the second's good is always worth less than its cost
+    (values {2, 3, 5} x costs {0, 1} against value 1, cost 2): the construction needs no alerts.
 
     Examples
     --------
@@ -482,6 +485,10 @@ def instance(name: str) -> FiniteMarket:
             ((4, 1), (1, 3), Fraction(1, 4)), ((4, 2), (1, 0), Fraction(1, 4)),
             ((2, 1), (0, 2), Fraction(1, 4)), ((3, 3), (0, 1), Fraction(1, 4)),
         ])
+    if name == "monopoly":
+        return _independent([((1, 2, 3, 5), (0, 1))])
+    if name == "captive":
+        return _independent([((2, 3, 5), (0, 1)), ((1,), (2,))])
     if name == "runner_up":
         return FiniteMarket.from_profiles([((3, 1), (0, 0), Fraction(1, 2)), ((4, 1), (0, 0), Fraction(1, 2))])
-    raise ValueError(f"unknown instance {name!r}; known: example1, three, weak_rival, runner_up")
+    raise ValueError(f"unknown instance {name!r}; known: example1, three, weak_rival, runner_up, monopoly, captive")
