@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from fractions import Fraction
 from itertools import product
 from typing import Any
 
 import mpmath
 import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
 
 from numeric.estimate import Estimate, Samples, Witness, to_mpf, two_precision, two_precision_map
 from symbolic.models import SymmetricResidual, TwoSidedPareto
@@ -40,6 +43,12 @@ __all__ = [
     "prior_stop_loss",
     "pareto_stop_loss",
     "optimal_information",
+    "uniform_optimum",
+    "solution_witness",
+    "BenchmarkSolution",
+    "armstrong_zhou",
+    "binary_benchmark",
+    "binary_figure_densities",
 ]
 
 PARETO_POINTS: tuple[tuple[Fraction, Fraction], ...] = (
@@ -489,6 +498,7 @@ def pareto_stop_loss(G: TwoSidedPareto, t: mpmath.mpf) -> mpmath.mpf:
     return mpmath.quad(lambda u: 1 - G.cdf(u), points)
 
 
+@lru_cache(maxsize=16)
 def _grid_search(F: SymmetricResidual, n_b: int = 60, n_B: int = 60, n_u: int = 4000) -> tuple[float, float, float]:
     """Brute force at double precision: the best feasible (b, B) on a grid and its CS.
 
@@ -612,3 +622,235 @@ def optimal_information(F: SymmetricResidual, dps: int = 30) -> HotellingSolutio
         ts = V / 2 + pareto_stop_loss(G, mpmath.mpf(0))
         return HotellingSolution(b=+b, B=+B, cs=ts - rev1 - rev2, ts=+ts, ps=rev1 + rev2, binding=(+t,),
                                  grid_cs=mpmath.mpf(grid_cs), grid_point=(mpmath.mpf(b0), mpmath.mpf(B0)))
+
+
+def solution_witness(F: SymmetricResidual, dps: int) -> Witness:
+    """Witness of the consumer-optimal G_b^B for F: the solver at dps + 10 and dps + 20 digits
+    (their difference is the error estimate), with feasibility and brute-force checks.
+
+    Paper: bbm, Theorem 3 and appendix A3.
+    """
+    runs = []
+    for extra in (10, 20):
+        with mpmath.workdps(dps + extra):
+            runs.append(optimal_information(F, dps=dps + extra))
+    coarse, fine = runs
+    names = {"t": lambda s: s.binding[0], "b": lambda s: s.b, "B": lambda s: s.B,
+             "CS": lambda s: s.cs, "TS": lambda s: s.ts, "PS": lambda s: s.ps}
+    method = "grid search, then findroot on the optimality conditions"
+    values = {k: Estimate(f(fine), abs(f(fine) - f(coarse)), dps, method) for k, f in names.items()}
+    with mpmath.workdps(dps + 10):
+        G = TwoSidedPareto(fine.b, fine.B)
+        V = to_mpf(F.vbar)
+        tol = mpmath.mpf(10) ** -(dps - 5)
+        feasible = all(pareto_stop_loss(G, V * k / 64) <= prior_stop_loss(F, V * k / 64) + tol for k in range(65))
+        slack = 8 * V / 4000  # the grid's feasibility tolerance, in surplus units
+        checks = {
+            "the optimal G_b^B is a mean-preserving contraction of F (stop-loss at 65 points)": feasible,
+            "brute-force grid over (b, B): nothing feasible does better": fine.grid_cs <= fine.cs + slack,
+        }
+    return Witness(values=values, method="brute-force grid + KKT by findroot with quadrature", checks=checks)
+
+
+def uniform_optimum(dps: int = 50) -> Witness:
+    """Footnote 11: the consumer-optimal G_b^B for r uniform on [-1, 1], found numerically.
+
+    Paper: bbm, footnote 11.
+    """
+    return solution_witness(SymmetricResidual.from_cdf("(r + 1)/2"), dps)
+
+
+# --------------------------------------------------------------------------------------
+# The Armstrong-Zhou benchmark, numerically
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkSolution:
+    """The Armstrong-Zhou benchmark on a grid: price, welfare and the interim residual weights."""
+
+    price: float
+    cs: float
+    ts: float
+    support: np.ndarray  # grid points x_k >= 0
+    weights: np.ndarray  # survival Pr(r > x_k) at the grid points (linear in between; the last is the atom at vbar)
+
+
+def _benchmark_lp(F: SymmetricResidual, p: float, n: int, fine: int = 4) -> tuple[float, np.ndarray, np.ndarray]:
+    """Largest E[r^+] over symmetric H with equal prices p an equilibrium, on a grid.
+
+    The unknowns are the survival s_j = Pr(r > x_j) at x_j = V j/n (s_n = Pr(r = V), an
+    atom at the top); between grid points H spreads its mass uniformly, so the survival is
+    linear in each cell.  An atom at 0 is impossible (a tiny price cut would win all of it):
+    s_0 = 1/2.  Constraints: s nonincreasing; deviations up to p + delta and down to
+    p - delta unprofitable against p/2 at ``fine`` points of every cell; the stop-loss
+    transform (the integral of s) below F's at every grid point.  Returns (E[r^+], x, s).
+    """
+    V = float(F.vbar)
+    x = V * np.arange(n + 1) / n
+    h = x[1]
+    pi_F = _prior_stop_loss_grid(F, n)
+    rows, cols, vals, rhs = [], [], [], []
+    r = 0
+
+    def put(entries: list[tuple[int, float]], bound: float) -> None:
+        nonlocal r
+        for c, v in entries:
+            rows.append(r)
+            cols.append(c)
+            vals.append(v)
+        rhs.append(bound)
+        r += 1
+
+    for j in range(1, n + 1):
+        put([(j, 1.0), (j - 1, -1.0)], 0.0)  # s_j <= s_{j-1}
+        for i in range(1, fine + 1):  # up: (p + delta) S(delta) <= p/2, S linear between s_{j-1} and s_j
+            delta = x[j - 1] + h * i / fine
+            weight = (x[j] - delta) / h
+            put([(j - 1, (p + delta) * weight), (j, (p + delta) * (1 - weight))], p / 2)
+        if x[j - 1] < p:  # down: (p - delta)(1 - S(delta)) <= p/2 by symmetry, for delta < p
+            for i in range(fine):
+                delta = x[j - 1] + h * i / fine
+                if delta >= p:
+                    break
+                weight = (x[j] - delta) / h
+                put([(j - 1, -(p - delta) * weight), (j, -(p - delta) * (1 - weight))], p / 2 - (p - delta))
+    trapezoid = np.full(n + 1, h)
+    trapezoid[[0, n]] = h / 2
+    for j in range(n):  # contraction: integral of S from x_j to V <= pi_F(x_j)
+        w = trapezoid[j:].copy()
+        w[0] = h / 2
+        put(list(zip(range(j, n + 1), w)), pi_F[j])
+    A = coo_matrix((vals, (rows, cols)), shape=(r, n + 1)).tocsr()
+    objective = trapezoid  # E[r^+] = integral of S over [0, V]
+    bounds = [(0.5, 0.5)] + [(0, 0.5)] * n
+    result = linprog(-objective, A_ub=A, b_ub=np.array(rhs), bounds=bounds, method="highs")
+    if result.status != 0:
+        return -np.inf, x, np.zeros(n + 1)
+    return -result.fun, x, result.x
+
+
+@lru_cache(maxsize=16)
+def _prior_stop_loss_grid(F: SymmetricResidual, n: int) -> np.ndarray:
+    V = F.vbar
+    with mpmath.workdps(15):
+        return np.array([float(prior_stop_loss(F, to_mpf(V * k / n))) for k in range(n + 1)])
+
+
+def armstrong_zhou(F: SymmetricResidual, n: int = 200) -> BenchmarkSolution:
+    """The Armstrong-Zhou benchmark for any symmetric F: a linear program over grid-supported
+    interim residual distributions for each price, maximised over the price.
+
+    Consumer surplus is vbar/2 + E[r^+] - p; the price is found by a coarse scan and a
+    golden-section refinement of the LP value.  Accuracy is that of the grid (about 1/n).
+
+    Paper: bbm, section III.C (the Armstrong and Zhou 2022 benchmark).
+
+    Examples
+    --------
+    >>> s = armstrong_zhou(SymmetricResidual.from_atoms({-1: "1/2", 1: "1/2"}), n=100)
+    >>> round(s.price, 2), round(s.cs, 2)
+    (0.06, 0.53)
+    """
+    V = float(F.vbar)
+
+    def cs(p: float) -> float:
+        return V / 2 + _benchmark_lp(F, p, n)[0] - p
+
+    scan = V * np.geomspace(0.002, 0.5, 24)
+    k = int(np.argmax([cs(p) for p in scan]))
+    a, c = scan[max(k - 1, 0)], scan[min(k + 1, len(scan) - 1)]
+    phi = (np.sqrt(5) - 1) / 2
+    for _ in range(24):
+        x1, x2 = c - phi * (c - a), a + phi * (c - a)
+        if cs(x1) >= cs(x2):
+            c = x2
+        else:
+            a = x1
+    p = (a + c) / 2
+    positive, support, weights = _benchmark_lp(F, p, n)
+    return BenchmarkSolution(price=p, cs=V / 2 + positive - p, ts=V / 2 + positive, support=support, weights=weights)
+
+
+def binary_benchmark(dps: int = 50) -> Witness:
+    """The Armstrong-Zhou benchmark in the binary example, numerically.
+
+    High precision: the survival is the largest one at which no upward deviation to
+    p + delta pays (deviation profit (p + delta) S equal to p/2); consumer surplus is a
+    quadrature of it; the price solves dCS/dp = 0 by findroot on a numeric derivative.
+    Independently, a linear program over grid-supported distributions (all deviations,
+    up and down) confirms the price and the surplus to the grid's accuracy.
+
+    Paper: bbm, section III.C.
+    """
+    def survival(p: mpmath.mpf, delta: mpmath.mpf) -> mpmath.mpf:
+        return (p / 2) / (p + delta)  # (p + delta) S = p/2: the upward deviation just fails to pay
+
+    def cs(p: mpmath.mpf) -> mpmath.mpf:
+        return mpmath.mpf(1) / 2 + mpmath.quad(lambda d: survival(p, d), [0, 1]) - p
+
+    F = SymmetricResidual.from_atoms({-1: Fraction(1, 2), 1: Fraction(1, 2)})
+    lp = armstrong_zhou(F, n=200)
+
+    def solve() -> dict[str, mpmath.mpf]:
+        p = mpmath.findroot(lambda x: mpmath.diff(cs, x), mpmath.mpf(lp.price))
+        total = cs(p) + p
+        return {"price": p, "TS": total, "CS": cs(p)}
+
+    values: dict[str, Any] = two_precision_map(solve, dps, "findroot on the numeric derivative of a quadrature")
+    points = (Fraction(1, 40), Fraction(1, 20), Fraction(1, 10))
+
+    def at(f: Callable[[mpmath.mpf], mpmath.mpf], method: str) -> Samples:
+        return Samples(tuple({"p_AZ": q} for q in points), tuple(two_precision(lambda q=q: f(to_mpf(q)), dps, method) for q in points))
+
+    values["foc"] = at(lambda q: mpmath.diff(cs, q), "mpmath.diff of the quadrature")
+    values["atom_at_1"] = at(lambda q: mpmath.mpf(1) / 2 - mpmath.quad(lambda d: -mpmath.diff(lambda e: survival(q, e), d), [0, 1]),
+                             "1/2 minus the integral of the numeric density")
+    with mpmath.workdps(dps):
+        p = values["price"].value
+        down_ok = all((p - d) * (1 - survival(p, d)) <= p / 2 for d in (p * k / 50 for k in range(1, 50)))
+    checks = {
+        "downward deviations unprofitable at the optimum (50 points)": down_ok,
+        "LP over 201-point grids agrees on the price within 0.005": bool(abs(lp.price - float(values["price"].value)) < 0.005),
+        "LP over 201-point grids agrees on consumer surplus within 0.005": bool(abs(lp.cs - float(values["CS"].value)) < 0.005),
+    }
+    return Witness(values=values, method="quadrature + findroot; LP over grid-supported distributions", checks=checks)
+
+
+def binary_figure_densities(dps: int = 50) -> Witness:
+    """Figure 2's densities and atoms for the binary example, from the numeric solutions:
+    numeric derivatives of the two CDFs at sample points, and their jumps at 1.
+
+    Paper: bbm, section III.C, Figure 2.
+    """
+    F = SymmetricResidual.from_atoms({-1: Fraction(1, 2), 1: Fraction(1, 2)})
+    points = (Fraction(1, 5), Fraction(1, 2), Fraction(4, 5))
+
+    def survival(p: mpmath.mpf, d: mpmath.mpf) -> mpmath.mpf:
+        return (p / 2) / (p + d)  # the upward-deviation cap, binding
+
+    def cs(p: mpmath.mpf) -> mpmath.mpf:
+        return mpmath.mpf(1) / 2 + mpmath.quad(lambda d: survival(p, d), [0, 1]) - p
+
+    def compute() -> dict[str, mpmath.mpf]:
+        s = optimal_information(F, dps=mpmath.mp.dps)
+        G = TwoSidedPareto(s.b, s.B)
+        p = mpmath.findroot(lambda x: mpmath.diff(cs, x), mpmath.mpf(1) / 18)
+        out = {"paper_atom": G.cdf(G.B) - left_limit(G.cdf, G.B), "benchmark_atom": survival(p, mpmath.mpf(1))}
+        for k, q in enumerate(points):
+            x = to_mpf(q)
+            out[f"paper_density{k}"] = mpmath.diff(G.cdf, x)
+            out[f"benchmark_density{k}"] = -mpmath.diff(lambda d: survival(p, d), x)
+        return out
+
+    found = two_precision_map(compute, dps, "numeric optima; derivatives and jumps of their CDFs")
+    return Witness(
+        values={
+            "paper_density": Samples(tuple({"r": q} for q in points), tuple(found[f"paper_density{k}"] for k in range(3))),
+            "paper_atom": found["paper_atom"],
+            "benchmark_density": Samples(tuple({"r": q} for q in points),
+                                         tuple(found[f"benchmark_density{k}"] for k in range(3))),
+            "benchmark_atom": found["benchmark_atom"],
+        },
+        method="numeric optima; derivatives and jumps of their CDFs",
+    )

@@ -36,6 +36,10 @@ __all__ = [
     "stop_loss",
     "optimal_information",
     "uniform_optimum",
+    "price",
+    "benchmark_constraints",
+    "binary_benchmark",
+    "binary_figure_densities",
 ]
 
 b, B = sp.symbols("b B", positive=True)
@@ -621,7 +625,7 @@ def optimal_information(F: SymmetricResidual) -> Derivation:
         raise NotImplementedError("F puts so much mass at 0 that the optimum is the limit b -> 0")
     # at an atom of F the tangency holds with a subgradient of P: b = 2 t S, S = e^-2/2
     b_star = sp.expand(b_of_t.subs(_S(_t), level_survival).subs(_t, t_star))
-    pi_star = stop_loss(F, t_star)
+    pi_star = sp.expand(stop_loss(F, t_star))
     B_star = B_of_t.subs(_P(_t), pi_star).subs({_t: t_star, b: b_star})
     B_star = B_star.replace(sp.exp, lambda arg: sp.exp(sp.simplify(sp.expand(arg))))
     cs = sp.expand(vbar / 2 + b_star / 2 + pi_star).subs(vbar, V)
@@ -678,3 +682,137 @@ def uniform_optimum() -> Derivation:
     (1 - exp(-2), -exp(-4) + exp(-2))
     """
     return optimal_information(SymmetricResidual.from_cdf((r + 1) / 2))
+
+
+# --------------------------------------------------------------------------------------
+# The Armstrong-Zhou benchmark: uninformed producers, a symmetric pure-strategy price
+# --------------------------------------------------------------------------------------
+
+price = sp.Symbol("p_AZ", positive=True)
+_delta = sp.Symbol("delta", positive=True)
+
+
+def benchmark_constraints() -> tuple[Any, Any, list[Step]]:
+    r"""Equilibrium constraints on the interim residual H when both producers price at p.
+
+    At equal prices the consumer buys the interim-efficient good: each producer earns
+    :math:`p/2`.  Raising the price to :math:`p + \delta` keeps the consumers with
+    :math:`r \ge \delta`: :math:`(p+\delta)\Pr(r \ge \delta) \le p/2`.  Cutting it to
+    :math:`p - \delta` wins those with :math:`r \ge -\delta`, which by symmetry is
+    :math:`H(\delta)`: :math:`(p-\delta)H(\delta) \le p/2`.
+
+    Returns the largest survival :math:`\Pr(r \ge \delta)` the upward deviations allow and
+    the largest :math:`H(\delta)` the downward ones allow, with the steps.
+
+    Paper: bbm, section III.C (the Armstrong and Zhou 2022 benchmark), reconstructed.
+
+    Examples
+    --------
+    >>> up, down, _ = benchmark_constraints()
+    >>> up, down
+    (p_AZ/(2*(delta + p_AZ)), p_AZ/(2*(-delta + p_AZ)))
+    """
+    S, Hd = sp.symbols("S H", nonnegative=True)
+    equilibrium = price / 2
+    (up,) = sp.solve(sp.Eq((price + _delta) * S, equilibrium), S)
+    (down,) = sp.solve(sp.Eq((price - _delta) * Hd, equilibrium), Hd)
+    steps = [
+        Step("equilibrium profit of each producer at equal prices p", equilibrium),
+        Step("upward deviation to p + delta binds when Pr(r >= delta) equals", up),
+        Step("downward deviation to p - delta (0 < delta < p) binds when H(delta) equals", down),
+        Step("so H(delta) - 1/2 lies between", sp.Tuple(sp.simplify(1 - up - sp.Rational(1, 2)),
+                                                         sp.simplify(down - sp.Rational(1, 2)))),
+    ]
+    return up, down, steps
+
+
+def binary_benchmark() -> Derivation:
+    r"""The Armstrong--Zhou benchmark in the binary example, reconstructed from its definition.
+
+    The upward deviations cap the survival at :math:`p/(2(p+\delta))`; consumer surplus
+    :math:`\tfrac12 + E[r^+] - p` grows with the survival, and every symmetric H on
+    [-1, 1] is a contraction of the prior, so the cap binds up to 1, where the rest of
+    the mass sits (a censored Pareto distribution).  The downward deviations then hold.
+    The price solves the first-order condition, which has no closed form: its root is
+    computed from the derived equation.
+
+    Paper: bbm, section III.C (text around Figure 2), printed "≈ 0.05", "≈ 0.57", "≈ 0.52".
+
+    Examples
+    --------
+    >>> d = binary_benchmark()
+    >>> d.values["foc"]
+    log((p_AZ + 1)/p_AZ)/2 - 1 - 1/(2*p_AZ + 2)
+    """
+    up, down, steps = benchmark_constraints()
+    positive_part = sp.integrate(up, (_delta, 0, 1))  # layer cake: the atom at 1 included
+    steps.append(Step("E[r^+] with the upward cap binding on [0, 1) and an atom at 1", positive_part))
+    cs = sp.Rational(1, 2) + positive_part - price
+    steps.append(Step("CS(p) = 1/2 + E[r^+] - p", cs))
+    foc = sp.simplify(sp.expand_log(sp.diff(cs, price), force=True))
+    steps.append(Step("first-order condition dCS/dp = 0", foc))
+    second = sp.simplify(sp.diff(cs, price, 2))
+    steps.append(Step("second derivative (negative: concave)", second))
+    with mpmath.workdps(80):
+        root = sp.nsolve(foc, price, sp.Rational(1, 20), prec=80)
+    p_star = sp.Float(root, 80)
+    steps.append(Step("its root (no closed form; computed from the derived equation)", p_star))
+    slack = sp.simplify((down - (1 - up)))
+    steps.append(Step("downward constraints: the cap on H(delta) minus H(delta) (nonnegative on (0, p))", slack))
+    ts = sp.Rational(1, 2) + positive_part.subs(price, p_star)
+    values = {
+        "price": p_star,
+        "TS": sp.Float(ts, 80),
+        "CS": sp.Float(cs.subs(price, p_star), 80),
+        "foc": foc,
+        "atom_at_1": up.subs(_delta, 1),
+    }
+    steps += [Step("total surplus 1/2 + E[r^+]", values["TS"]), Step("consumer surplus", values["CS"])]
+    return Derivation(
+        values=values,
+        steps=tuple(steps),
+        labels={"price": r"p^{AZ}", "TS": r"TS^{AZ}", "CS": r"CS^{AZ}", "foc": r"\frac{dCS^{AZ}}{dp}",
+                "atom_at_1": r"\Pr(r = 1)"},
+        remarks=(
+            "Reconstructed from the definition (producers uninformed, symmetric pure-strategy prices, the "
+            "consumer's information chosen to maximise consumer surplus); the paper prints only the numbers.",
+        ),
+    )
+
+
+def binary_figure_densities() -> Derivation:
+    r"""Figure 2 for the binary example: the two consumer-optimal interim residual distributions.
+
+    This paper: :math:`G_{b^*}^{1}` with :math:`b^* = e^{-2}`: density :math:`b^*/(2r^2)` for
+    :math:`b^* < |r| < 1`, none on :math:`(-b^*, b^*)`, atoms :math:`b^*/2` at :math:`\pm 1`.
+    Armstrong--Zhou: density :math:`p/(2(p + |r|)^2)` on :math:`(-1, 1)`, atoms
+    :math:`p/(2(p+1))` at :math:`\pm 1`, at the benchmark price p.
+
+    Paper: bbm, section III.C, Figure 2 (its drawing is missing from the extracted text).
+
+    Examples
+    --------
+    >>> binary_figure_densities().values["paper_atom"]
+    exp(-2)/2
+    """
+    optimum = binary_optimum().values
+    b_star = optimum["b_star"]
+    G = truncated_pareto(b_star, optimum["B_star"]).values
+    benchmark = binary_benchmark().values
+    up, _, _ = benchmark_constraints()
+    az_density = sp.simplify(-sp.diff(up, _delta)).subs({_delta: r, price: benchmark["price"]})
+    values = {
+        "paper_density": G["density"],
+        "paper_atom": G["atom_B"],
+        "benchmark_density": az_density,
+        "benchmark_atom": benchmark["atom_at_1"].subs(price, benchmark["price"]),
+    }
+    return Derivation(
+        values=values,
+        steps=(Step("this paper: density of G_{b*}^1 on (b*, 1)", G["density"]),
+               Step("this paper: atom at 1", G["atom_B"]),
+               Step("benchmark: density -dS/dr on (0, 1), S the upward-deviation cap", az_density),
+               Step("benchmark: atom at 1", values["benchmark_atom"])),
+        labels={"paper_density": r"g_{b^*}^{1}(r),\ b^*<r<1", "paper_atom": r"\Pr_{G}(r=1)",
+                "benchmark_density": r"h^{AZ}(r),\ 0<r<1", "benchmark_atom": r"\Pr_{H}(r=1)"},
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from numeric import alignment as alignment_num
 from numeric import correlated as correlated_num
 from numeric import hotelling as hotelling_num
+from proofs_check.figures import hotelling as hotelling_fig
 from numeric import market as market_num
 from numeric import segmentation as segmentation_num
 from proofs_check.latex import hotelling as hotelling_tex
@@ -310,5 +311,37 @@ CLAIMS: tuple[Claim, ...] = (
             Printed("TS_star", "≈ 0.70"),
             Printed("TS_efficient", "the efficient surplus is 1", exact="1"),
         ),
+    ),
+    Claim(
+        id="bbm.fn11",
+        where="bbm, section III.C, footnote 11",
+        statement="With r uniform on [-1, 1] the consumer-optimal G_b^B touches the prior's stop-loss "
+        "transform at t* = 1 - e^-2, with b* = t* e^-2 and B* = t* exp(2 pi_F(t*)/b*) (solved in the "
+        "working paper, not printed here).",
+        symbolic=hotelling_sym.uniform_optimum,
+        numeric=hotelling_num.uniform_optimum,
+    ),
+    Claim(
+        id="bbm.az",
+        where="bbm, section III.C, Armstrong and Zhou (2022) benchmark, text around Figure 2",
+        statement="With uninformed producers and a symmetric pure-strategy price, the consumer-optimal "
+        "interim residual in the binary example is censored Pareto: the upward-deviation cap "
+        "p/(2(p+delta)) binds on [0, 1) with an atom at 1; the price solves log(1 + 1/p)/2 = 1 + 1/(2(p+1)).",
+        symbolic=hotelling_sym.binary_benchmark,
+        numeric=hotelling_num.binary_benchmark,
+        printed=(
+            Printed("price", "both producers price at b* ≈ 0.05"),
+            Printed("TS", "The resulting total surplus is ≈ 0.57"),
+            Printed("CS", "the resulting consumer surplus is ≈ 0.52"),
+        ),
+    ),
+    Claim(
+        id="bbm.fig2",
+        where="bbm, section III.C, Figure 2 (drawing missing from the text)",
+        statement="Figure 2 regenerated: the densities (and atoms) of the consumer-surplus-maximising "
+        "interim residual under this paper's solution and under the Armstrong-Zhou benchmark.",
+        symbolic=hotelling_sym.binary_figure_densities,
+        numeric=hotelling_num.binary_figure_densities,
+        figures=(hotelling_fig.binary_figure2,),
     ),
 )

@@ -1,0 +1,3 @@
+"""Regenerated figures (matplotlib, PDF and PNG), one module per paper topic."""
+
+__all__: list[str] = []
