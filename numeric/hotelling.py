@@ -769,7 +769,8 @@ def armstrong_zhou(F: SymmetricResidual, n: int = 200) -> BenchmarkSolution:
             a = x1
     p = (a + c) / 2
     positive, support, weights = _benchmark_lp(F, p, n)
-    return BenchmarkSolution(price=p, cs=V / 2 + positive - p, ts=V / 2 + positive, support=support, weights=weights)
+    return BenchmarkSolution(price=float(p), cs=float(V / 2 + positive - p), ts=float(V / 2 + positive),
+                             support=support, weights=weights)
 
 
 def binary_benchmark(dps: int = 50) -> Witness:

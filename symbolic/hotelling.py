@@ -710,7 +710,7 @@ def benchmark_constraints() -> tuple[Any, Any, list[Step]]:
     --------
     >>> up, down, _ = benchmark_constraints()
     >>> up, down
-    (p_AZ/(2*(delta + p_AZ)), p_AZ/(2*(-delta + p_AZ)))
+    (p_AZ/(2*(delta + p_AZ)), -p_AZ/(2*delta - 2*p_AZ))
     """
     S, Hd = sp.symbols("S H", nonnegative=True)
     equilibrium = price / 2
@@ -742,14 +742,16 @@ def binary_benchmark() -> Derivation:
     --------
     >>> d = binary_benchmark()
     >>> d.values["foc"]
-    log((p_AZ + 1)/p_AZ)/2 - 1 - 1/(2*p_AZ + 2)
+    -log(p_AZ)/2 + log(p_AZ + 1)/2 - 1 - 1/(2*(p_AZ + 1))
     """
     up, down, steps = benchmark_constraints()
     positive_part = sp.integrate(up, (_delta, 0, 1))  # layer cake: the atom at 1 included
     steps.append(Step("E[r^+] with the upward cap binding on [0, 1) and an atom at 1", positive_part))
     cs = sp.Rational(1, 2) + positive_part - price
     steps.append(Step("CS(p) = 1/2 + E[r^+] - p", cs))
-    foc = sp.simplify(sp.expand_log(sp.diff(cs, price), force=True))
+    foc = sp.expand(sp.expand_log(sp.diff(cs, price), force=True))
+    logs = sp.Add(*[term for term in sp.Add.make_args(foc) if term.has(sp.log)])
+    foc = sp.apart(sp.simplify(foc - logs), price) + sp.simplify(sp.logcombine(logs, force=True))
     steps.append(Step("first-order condition dCS/dp = 0", foc))
     second = sp.simplify(sp.diff(cs, price, 2))
     steps.append(Step("second derivative (negative: concave)", second))
