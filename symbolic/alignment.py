@@ -81,9 +81,9 @@ def mixing_claim() -> Derivation:
     --------
     >>> d = mixing_claim()
     >>> d.values["F_paper_condition"]
-    eps/(-c_k + eps + r_low)
+    -eps/(c_k - eps - r_low)
     >>> d.values["top_segment_condition"], d.values["gain_paper_mixing"]
-    (-r_low + r_hat, M*eps)
+    (r_hat - r_low, M*eps)
     """
     steps = []
     # the appendix's condition: one alerted rival keeps (p - c_k) Pr(sale) = r_low - c_k on the atom

@@ -294,6 +294,11 @@ def strategy_surplus(market: FiniteMarket, prices: Sequence[Sequence[Number]]) -
     (True, Fraction(0, 1))
     """
     n = market.producers
+    if len(prices) != len(market):
+        raise ValueError(f"prices needs one price profile per profile: {len(market)}; got {len(prices)}")
+    for row in prices:
+        if any(isinstance(x, float) for x in row):
+            raise TypeError(f"prices must be exact (int or Fraction); got {tuple(row)}: pass fractions")
     out = {f"PS_{i + 1}": Fraction(0) for i in range(n)}
     out["CS"] = out["TS"] = Fraction(0)
     for (v, c, prob), p in zip(market.profiles(), prices):
