@@ -299,6 +299,18 @@ def ironed_virtual_cost(firm: Firm) -> Ironing:
     elements, steps = integrated_virtual_cost(firm)
     stack: list[Any] = []  # _Point or (arc, start, end)
 
+    def incoming_slope() -> Any:
+        """Slope of the hull entering the point on top of the stack."""
+        if len(stack) < 2:
+            return -sp.oo
+        prev, top = stack[-2], stack[-1]
+        if isinstance(prev, tuple):
+            end = _Point(*prev[0].at(prev[2]), prev[2], True)
+            if end.u == top.u and end.y == top.y:
+                return prev[0].psi.subs(x, prev[2])
+            return _slope(end, top)
+        return _slope(prev, top)
+
     def push_point(q: _Point) -> None:
         if stack:
             last = stack[-1]
@@ -320,12 +332,7 @@ def ironed_virtual_cost(firm: Firm) -> Ironing:
                 stack.pop()  # the whole arc lies above the chord; its start point is below it on the stack
                 continue
             if len(stack) >= 2:
-                prev = stack[-2]
-                if isinstance(prev, tuple):
-                    arc, a, b = prev
-                    incoming = arc.psi.subs(x, b)
-                else:
-                    incoming = _slope(prev, top)
+                incoming = incoming_slope()
                 if not _ge(_slope(top, q), incoming) or (top.u == q.u and (q.y <= top.y) is sp.true):
                     stack.pop()
                     continue
@@ -335,59 +342,78 @@ def ironed_virtual_cost(firm: Firm) -> Ironing:
             break
         stack.append(q)
 
-    def incoming_slope() -> Any:
-        """Slope of the hull entering the point on top of the stack."""
-        if len(stack) < 2:
-            return -sp.oo
-        prev, top = stack[-2], stack[-1]
-        return prev[0].psi.subs(x, prev[2]) if isinstance(prev, tuple) else _slope(prev, top)
+    def bridge_from_point(top: _Point, arc: _Arc) -> tuple[Any, str]:
+        """Where the line from ``top`` leaves the hull onto the arc: interior t, start or end."""
+        a, b = arc.a, arc.b
+        start, end = _Point(*arc.at(a), a, True), _Point(*arc.at(b), b, True)
+        if _ge(arc.psi.subs(x, a), _slope(top, start)):
+            return a, "start"
+        if not _ge(arc.psi.subs(x, b), _slope(top, end)):
+            return b, "end"  # the arc lies above the chord to its end
+        t = _tangent_from_point(top, arc, a, b)
+        if t is None:
+            raise NotImplementedError(f"no exact tangent from ({top.u}, {top.y}) to the arc psi = {arc.psi}")
+        return t, "interior"
+
+    def land(arc: _Arc, t: Any, where: str) -> None:
+        """Continue the hull on the arc from parameter t (or at its end point)."""
+        if where == "end":
+            push_point(_Point(*arc.at(arc.b), arc.b, True))
+            return
+        stack.append(_Point(*arc.at(t), t, True))
+        stack.append((arc, t, arc.b))
 
     def push_arc(arc: _Arc) -> None:
         a, b = arc.a, arc.b
-        start = _Point(*arc.at(a), a, True)
-        push_point(start)
-        if isinstance(stack[-1], tuple):  # the start coincides with the end of the previous arc
-            last = stack[-1]
-            stack.append(_Point(*last[0].at(last[2]), last[2], True))
+        start, finish = _Point(*arc.at(a), a, True), _Point(*arc.at(b), b, True)
+        explicit_end = False
         while True:
             top = stack[-1]
-            if isinstance(top, tuple):  # bridge from an arc on the hull into this arc
+            if isinstance(top, tuple):  # an arc on the hull, then this arc
                 left, la, lb = top
+                end = _Point(*left.at(lb), lb, True)
+                if end.u == start.u and end.y == start.y and _ge(arc.psi.subs(x, a), left.psi.subs(x, lb)):
+                    stack.append(end)
+                    stack.append((arc, a, b))
+                    return
                 both = _common_tangent(left, la, lb, arc, a, b)
                 if both is not None:
                     t1, t2 = both
                     stack[-1] = (left, la, t1)
                     stack.append(_Point(*left.at(t1), t1, True))
-                    stack.append(_Point(*arc.at(t2), t2, True))
-                    stack.append((arc, t2, b))
+                    land(arc, t2, "interior")
                     return
-                end = _Point(*left.at(lb), lb, True)
-                t = _tangent_from_point(end, arc, a, b)
-                if t is not None and _ge(arc.psi.subs(x, t), left.psi.subs(x, lb)):
-                    stack.append(end)
-                    continue
-                stack.pop()  # the left arc lies above the bridge; its start point is below it
+                for target, where in ((start, "start"), (finish, "end")):
+                    t1 = _tangent_to_point(left, la, lb, target)
+                    if t1 is None:
+                        continue
+                    slope = left.psi.subs(x, t1)
+                    ok = _ge(arc.psi.subs(x, a), slope) if where == "start" else not _ge(arc.psi.subs(x, b), slope)
+                    if ok:
+                        stack[-1] = (left, la, t1)
+                        stack.append(_Point(*left.at(t1), t1, True))
+                        if where == "start":
+                            stack.append(start)
+                            stack.append((arc, a, b))
+                        else:
+                            stack.append(finish)
+                        return
+                stack.append(end)  # try the arc's end point as the hull's last vertex
+                explicit_end = True
                 continue
-            incoming = incoming_slope()
-            if top.u == start.u and top.y == start.y:
-                if _ge(arc.psi.subs(x, a), incoming):
-                    stack.append((arc, a, b))
-                    return
-                stack.pop()  # the arc's start is not on the hull
-                continue
-            t = _tangent_from_point(top, arc, a, b)
-            if t is None:
-                if _ge(arc.psi.subs(x, a), _slope(top, start)):
-                    t = a
-                else:
-                    push_point(_Point(*arc.at(b), b, True))  # the arc is hidden above a chord
-                    return
+            t, where = bridge_from_point(top, arc)
             touch = _Point(*arc.at(t), t, True)
-            if len(stack) >= 2 and not _ge(_slope(top, touch), incoming):
+            if len(stack) >= 2 and not _ge(_slope(top, touch), incoming_slope()):
                 stack.pop()
+                if explicit_end:  # neither the arc below nor its end point touches the bridge
+                    stack.pop()
+                    explicit_end = False
                 continue
-            stack.append(touch)
-            stack.append((arc, t, b))
+            if touch.u == top.u and touch.y == top.y:
+                if where != "end":
+                    stack.append((arc, t, b))
+                return
+            land(arc, t, where)
             return
 
     for e in elements:

@@ -4,9 +4,12 @@ declarative entry each."""
 from __future__ import annotations
 
 from numeric import ironing as ironing_num
+from numeric import pryce_cap as pryce_cap_num
 from numeric import regulation as regulation_num
+from proofs_check.latex import regulation as regulation_tex
 from proofs_check.registry import Claim, Printed
 from symbolic import ironing as ironing_sym
+from symbolic import pryce_cap as pryce_cap_sym
 from symbolic import regulation as regulation_sym
 
 __all__ = ["CLAIMS"]
@@ -43,6 +46,7 @@ CLAIMS: tuple[Claim, ...] = (
         "needs ironing, one with atoms and no density).",
         symbolic=ironing_sym.lemma3,
         numeric=ironing_num.lemma3,
+        latex=regulation_tex.ironing,
     ),
     Claim(
         id="yz.bm1982",
@@ -52,5 +56,30 @@ CLAIMS: tuple[Claim, ...] = (
         "solves E[(v - p)^+] = kappa p, p_hat = 1 + kappa - sqrt(kappa (kappa + 2)).",
         symbolic=regulation_sym.baron_myerson,
         numeric=regulation_num.baron_myerson,
+    ),
+    Claim(
+        id="yz.sec5",
+        where="yz, section 5.1 and Figure I",
+        statement="N = 2, values and types U[0,1], kappa = 1, Lambda(x) = x: prices in [0,1]^2 split into "
+        "four regions of E^P; a firm alone is admitted below 2 - sqrt(3); both enter while the higher "
+        "price is below c(lower price), a Cardano root; the caps rise with the rival's price and are flat "
+        "at 2 - sqrt(3) once the rival is excluded.",
+        symbolic=pryce_cap_sym.section51,
+        numeric=pryce_cap_num.section51,
+        printed=(
+            Printed("regions_count", "the set of (undominated) prices [0, 1]^2 is partitioned into four regions",
+                    exact="4"),
+        ),
+        latex=regulation_tex.section51,
+        figures=(regulation_tex.figure_one,),
+    ),
+    Claim(
+        id="yz.prop1",
+        where="yz, section 5.2, Proposition 1; appendix B.1",
+        statement="With i.i.d. values and a common kappa the caps are one nondecreasing function of the "
+        "rivals' prices, so the lower price faces the higher cap, and every cap lies in [s_low, s_high] "
+        "(section 5.1 and values with F(v) = v^2, kappa = 1/2).",
+        symbolic=pryce_cap_sym.proposition1,
+        numeric=pryce_cap_num.proposition1,
     ),
 )

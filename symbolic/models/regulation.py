@@ -319,8 +319,6 @@ class Firm:
     def _validate(self, lo: sp.Rational, hi: sp.Rational, G: sp.Expr, Lam: sp.Expr) -> None:
         n = self.name
         points = _check_points([G, Lam], lo, hi)
-        if self.G_left(lo) != 0:
-            raise ValueError(f"G_{n} must vanish left of the support: G_{n}({lo}^-) = {_show(self.G_left(lo))}")
         if G.subs(x, hi) != 1:
             raise ValueError(f"G_{n} must reach 1 at the top of the support: G_{n}({hi}) = {_show(G.subs(x, hi))}")
         previous_g = previous_l = None

@@ -1,0 +1,216 @@
+r"""PRYCE CAP numerically: entry sets by enumeration, caps as thresholds, regions on grids.
+
+:math:`W(\mathcal E; s)` is a Gauss--Legendre quadrature of the layer-cake integrand
+:math:`1 - \prod_{i\in\mathcal E} F_i(s_i + t)` between its breakpoints (independent values) or a
+finite sum (finite joint values); :math:`\mathcal E^P(s)` is found by enumerating every subset;
+a cap is the threshold of the entry indicator, located by bisection and refined by ``findroot``
+on the difference of the two competing sets' values.
+
+Paper: yz, section 4 (definition of E^P), section 5.1, Proposition 1.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import combinations
+from typing import Any
+
+import mpmath
+
+from numeric.estimate import Samples, Witness, to_mpf, two_precision_map
+from symbolic.models.regulation import FiniteValues, IndependentValues, RegulationModel, evaluate, section51 as _sec51_model
+
+__all__ = [
+    "entry_value",
+    "entry_set",
+    "cap",
+    "section51",
+    "proposition1",
+    "SEC51_CAP_POINTS",
+    "SEC51_GRID",
+]
+
+SEC51_CAP_POINTS = tuple(Fraction(p) for p in ("0", "1/20", "1/10", "3/20", "1/5", "1/4", "3/10", "1/2", "1"))
+SEC51_GRID = tuple(Fraction(p) for p in ("1/40", "3/40", "1/8", "13/80", "7/40", "9/40", "23/80", "2/5", "3/4"))
+
+
+def _mp(v: Any) -> mpmath.mpf:
+    if isinstance(v, mpmath.mpf):
+        return v
+    if hasattr(v, "q"):
+        return mpmath.mpf(int(v.p)) / int(v.q)
+    return to_mpf(v)
+
+
+def _F(values: IndependentValues, i: int, z: mpmath.mpf) -> mpmath.mpf:
+    lo, hi = _mp(values.support[0]), _mp(values.support[1])
+    if z >= hi:
+        return mpmath.mpf(1)
+    if z < lo:
+        return mpmath.mpf(0)
+    return evaluate(values.cdfs[i], z)
+
+
+def entry_value(model: RegulationModel, s: tuple[Any, ...], entrants: tuple[int, ...]) -> mpmath.mpf:
+    r""":math:`W(\mathcal E; s)` at the current precision.
+
+    Examples
+    --------
+    >>> with mpmath.workdps(30):
+    ...     print(mpmath.nstr(entry_value(_sec51_model(), (mpmath.mpf(1) / 4, mpmath.mpf(1) / 2), (0, 1)), 15))
+    -0.416666666666667
+    """
+    if not entrants:
+        return mpmath.mpf(0)
+    s = tuple(_mp(v) for v in s)
+    fixed = mpmath.fsum(s[i] * _mp(model.firms[i].kappa) for i in entrants)
+    values = model.values
+    if isinstance(values, FiniteValues):
+        gross = mpmath.fsum(_mp_frac(p) * max([mpmath.mpf(0)] + [_mp_frac(row[i]) - s[i] for i in entrants])
+                            for row, p in zip(values.profiles, values.probs))
+        return gross - fixed
+    lo, hi = _mp(values.support[0]), _mp(values.support[1])
+    cuts = sorted({mpmath.mpf(0), *[b - s[i] for i in entrants for b in (lo, hi) if b - s[i] > 0]})
+
+    def integrand(t: mpmath.mpf) -> mpmath.mpf:
+        product = mpmath.mpf(1)
+        for i in entrants:
+            product *= _F(values, i, s[i] + t)
+        return 1 - product
+
+    gross = mpmath.quad(integrand, cuts, method="gauss-legendre") if len(cuts) > 1 else mpmath.mpf(0)
+    return gross - fixed
+
+
+def _mp_frac(v: Fraction) -> mpmath.mpf:
+    return mpmath.mpf(v.numerator) / v.denominator
+
+
+def entry_set(model: RegulationModel, s: tuple[Any, ...]) -> tuple[int, ...]:
+    """E^P(s) by enumeration: the largest W, ties to the larger set, then the lower indices."""
+    n = len(model.firms)
+    tol = mpmath.mpf(10) ** (-(mpmath.mp.dps - 5))
+    scored = [((), mpmath.mpf(0))] + [(subset, entry_value(model, s, subset))
+                                      for size in range(1, n + 1) for subset in combinations(range(n), size)]
+    top = max(w for _, w in scored)
+    tied = [subset for subset, w in scored if w >= top - tol]
+    return min(tied, key=lambda subset: (-len(subset), subset))
+
+
+def cap(model: RegulationModel, i: int, others: dict[int, Any], upper: Any = None) -> mpmath.mpf:
+    r"""Firm i's cap :math:`\bar p_i(s_{-i})`: the largest price at which i is admitted.
+
+    Bisection on the entry indicator (at 20 digits) brackets the threshold; ``findroot`` on
+    W(set with i) - W(set without i) refines it at the current precision.
+
+    Examples
+    --------
+    >>> with mpmath.workdps(30):
+    ...     print(mpmath.nstr(cap(_sec51_model(), 1, {0: mpmath.mpf(1)}), 15))
+    0.267949192431123
+    """
+    dps = mpmath.mp.dps
+    hi = _mp(model.values.support[1]) if upper is None else _mp(upper)
+
+    def profile(price: mpmath.mpf) -> tuple[mpmath.mpf, ...]:
+        return tuple(price if k == i else _mp(others[k]) for k in range(len(model.firms)))
+
+    with mpmath.workdps(20):
+        a, b = mpmath.mpf(0), hi
+        if i not in entry_set(model, profile(a)):
+            raise ValueError(f"firm {i + 1} is not admitted even at price 0")
+        if i in entry_set(model, profile(b)):
+            return mpmath.inf
+        for _ in range(45):
+            m = (a + b) / 2
+            if i in entry_set(model, profile(m)):
+                a = m
+            else:
+                b = m
+        inside, outside = entry_set(model, profile(a)), entry_set(model, profile(b))
+        guess = (a + b) / 2
+    with mpmath.workdps(dps):
+        root = mpmath.findroot(lambda p: entry_value(model, profile(p), inside) - entry_value(model, profile(p), outside),
+                               mpmath.mpf(guess))
+    return root
+
+
+def section51(dps: int = 50) -> Witness:
+    """Section 5.1: thresholds, s*, caps at exact points and the regions on a grid."""
+    model = _sec51_model()
+
+    def compute() -> dict[str, mpmath.mpf]:
+        alone = mpmath.findroot(lambda p: entry_value(model, (p, mpmath.mpf(1)), (0,)), mpmath.mpf(1) / 4)
+        star = mpmath.findroot(lambda p: entry_value(model, (p, p), (0, 1)) - entry_value(model, (p, p), (0,)),
+                               mpmath.mpf(3) / 20)
+        out = {"alone": alone, "s_star": star}
+        for k, p in enumerate(SEC51_CAP_POINTS):
+            out[f"cap2_{k}"] = cap(model, 1, {0: to_mpf(p)})
+            out[f"cap1_{k}"] = cap(model, 0, {1: to_mpf(p)})
+        for k, p in enumerate(SEC51_CAP_POINTS[:4]):  # below s*, where the higher-priced firm joins
+            out[f"join_{k}"] = mpmath.findroot(
+                lambda q: entry_value(model, (to_mpf(p), q), (0, 1)) - entry_value(model, (to_mpf(p), q), (0,)),
+                mpmath.mpf(1) / 5)
+        return out
+
+    est = two_precision_map(compute, dps, "Gauss-Legendre layer cake, enumeration of entry sets, findroot")
+    grid = [(a, b) for a in SEC51_GRID for b in SEC51_GRID]
+    with mpmath.workdps(25):
+        sets = [entry_set(model, (to_mpf(a), to_mpf(b))) for a, b in grid]
+    pts = tuple({"s1": a, "s2": b} for a, b in grid)
+    values = {
+        "alone": est["alone"],
+        "s_star": est["s_star"],
+        "cap_2": Samples(tuple({"s1": p} for p in SEC51_CAP_POINTS), tuple(est[f"cap2_{k}"] for k in range(len(SEC51_CAP_POINTS)))),
+        "cap_1": Samples(tuple({"s2": p} for p in SEC51_CAP_POINTS), tuple(est[f"cap1_{k}"] for k in range(len(SEC51_CAP_POINTS)))),
+        "join": Samples(tuple({"s1": p} for p in SEC51_CAP_POINTS[:4]), tuple(est[f"join_{k}"] for k in range(4))),
+        "region_both": Samples(pts, tuple(e == (0, 1) for e in sets)),
+        "region_1": Samples(pts, tuple(e == (0,) for e in sets)),
+        "region_2": Samples(pts, tuple(e == (1,) for e in sets)),
+        "region_none": Samples(pts, tuple(e == () for e in sets)),
+    }
+    values["regions_count"] = len(set(sets))
+    checks = {"every point of the 9x9 grid gets exactly one entry set": len(sets) == len(grid)}
+    return Witness(values, "quadrature of W, enumeration of entry sets, caps as thresholds", checks)
+
+
+def _square_model() -> RegulationModel:
+    from symbolic.models.regulation import Firm
+
+    firms = tuple(Firm("x", (0, 1), "x", "1/2", name=str(k)) for k in (1, 2))
+    return RegulationModel(firms, IndependentValues(("x**2", "x**2"), (0, 1)))
+
+
+def proposition1(dps: int = 50) -> Witness:
+    """Proposition 1: bounds on the caps (root finding) and the ordering of caps on grids."""
+    sec51, square = _sec51_model(), _square_model()
+
+    def compute() -> dict[str, mpmath.mpf]:
+        return {
+            "s_low_51": cap(sec51, 1, {0: mpmath.mpf(0)}),
+            "s_high_51": mpmath.findroot(lambda p: entry_value(sec51, (p, mpmath.mpf(1)), (0,)), mpmath.mpf(1) / 4),
+            "s_low_sq": cap(square, 1, {0: mpmath.mpf(0)}),
+            "s_high_sq": mpmath.findroot(lambda p: entry_value(square, (p, mpmath.mpf(1)), (0,)), mpmath.mpf(1) / 2),
+        }
+
+    est = two_precision_map(compute, dps, "caps as thresholds; findroot")
+    checks = {}
+    with mpmath.workdps(20):
+        for name, model, low, high in (("5.1", sec51, est["s_low_51"].value, est["s_high_51"].value),
+                                      ("F = v^2", square, est["s_low_sq"].value, est["s_high_sq"].value)):
+            grid = [mpmath.mpf(k) / 10 for k in range(11)]
+            caps = {p: cap(model, 1, {0: p}) for p in grid}
+            ordered = all((caps[b] <= caps[a] + mpmath.mpf(10) ** -15) == (a >= b)
+                          or abs(caps[a] - caps[b]) < mpmath.mpf(10) ** -15
+                          for a in grid for b in grid)
+            checks[f"{name}: cap_1(s_2) <= cap_2(s_1) iff s_1 >= s_2 on an 11 x 11 grid (ties where caps are flat)"] = ordered
+            checks[f"{name}: every cap on the grid lies in [s_low, s_high]"] = all(
+                low - mpmath.mpf(10) ** -15 <= c <= high + mpmath.mpf(10) ** -15 for c in caps.values())
+            monotone = all(caps[b] >= caps[a] - mpmath.mpf(10) ** -15 for a, b in zip(grid, grid[1:]))
+            checks[f"{name}: caps nondecreasing in the rival's price"] = monotone
+    return Witness(
+        values={"s_low_51": est["s_low_51"], "s_high_51": est["s_high_51"], "s_low_sq": est["s_low_sq"],
+                "s_high_sq": est["s_high_sq"], "cap_increasing": True},
+        method="caps as thresholds of the enumerated entry sets",
+        checks=checks,
+    )
