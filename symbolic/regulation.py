@@ -18,6 +18,7 @@ from typing import Any
 import sympy as sp
 
 from symbolic.derivation import Derivation, Step
+from symbolic.models.regulation import x as x_
 
 __all__ = [
     "alpha",
@@ -202,4 +203,232 @@ def pareto_weights() -> Derivation:
             "alpha times profit (virtual cost theta + (1 - alpha) G/g), so the paper's alpha is one minus "
             "theirs: the same family of objectives, the parameter reversed.",
         ),
+    )
+
+
+def _best_set(value: Any, n: int) -> tuple[int, ...]:
+    """The maximiser of ``value(subset)`` over subsets of range(n); ties to the larger set, then
+    to the lower indices (the empty set has value 0)."""
+    from itertools import combinations
+
+    scored = [((), sp.Integer(0))] + [(c, value(c)) for k in range(1, n + 1) for c in combinations(range(n), k)]
+    top = max(w for _, w in scored)
+    return min((c for c, w in scored if w == top), key=lambda c: (-len(c), c))
+
+
+def _shares(values: Any, prices: tuple[Any, ...], entrants: tuple[int, ...]) -> list[Any]:
+    """Each firm's share when consumers buy the best surplus v_j - p_j >= 0 among entrants
+    (ties split equally); finite joint values."""
+    shares = [sp.Integer(0)] * len(prices)
+    for row, prob in zip(values.profiles, values.probs):
+        surplus = {j: sp.Rational(row[j]) - prices[j] for j in entrants}
+        if not surplus:
+            continue
+        best = max(surplus.values())
+        if best < 0:
+            continue
+        winners = [j for j, s in surplus.items() if s == best]
+        for j in winners:
+            shares[j] += sp.Rational(prob) / len(winners)
+    return shares
+
+
+def _virtual_value(model: Any, prices: tuple[Any, ...], entrants: tuple[int, ...]) -> Any:
+    gross = sum((sp.Rational(p) * max([sp.Integer(0)] + [sp.Rational(row[j]) - prices[j] for j in entrants])
+                 for row, p in zip(model.values.profiles, model.values.probs)), sp.Integer(0))
+    return gross - sum((prices[j] * model.firms[j].kappa for j in entrants), sp.Integer(0))
+
+
+def relaxed_solution(model: Any) -> dict[str, Any]:
+    r"""The solution :math:`(r^*, \mu^*, t^*)` of problem (3) for discrete types and finite values.
+
+    Paper: yz, problem (3), the definitions of :math:`\mathcal E^*`, :math:`\mu^*`, :math:`T^*`,
+    :math:`\tau^*` and Lemma 4.
+
+    Returns
+    -------
+    dict
+        ``phi`` (per firm, atom to ironed virtual cost), ``entry`` (type profile to
+        :math:`\mathcal E^*`), ``load`` (per firm, atom to
+        :math:`E_{\theta_{-i}}[r^*(\int\mu^* dF + \kappa)]`), ``share`` (the same without
+        :math:`\kappa`), ``T`` and ``tau`` (per firm, atom), ``relaxed`` (the value of (3)),
+        ``planner`` (the objective of (2) at :math:`(r^*, \mu^*, t^*)`), ``consumer`` and ``weighted_profit``.
+
+    Examples
+    --------
+    >>> from symbolic.models.regulation import finite_example
+    >>> sol = relaxed_solution(finite_example())
+    >>> sol["relaxed"] == sol["planner"]
+    True
+    """
+    from itertools import product
+
+    from symbolic.ironing import ironed_virtual_cost
+
+    firms = model.firms
+    n = len(firms)
+    irons = [ironed_virtual_cost(f) for f in firms]
+    atoms = [f.atoms() for f in firms]
+    phi = [{p: sp.simplify(iron.phi.subs(x_, p)) for p, _ in a} for iron, a in zip(irons, atoms)]
+
+    def phi_at(i: int, t: Any) -> Any:
+        return sp.simplify(irons[i].phi.subs(x_, t))
+
+    def entry(prices: tuple[Any, ...]) -> tuple[int, ...]:
+        return _best_set(lambda c: _virtual_value(model, prices, c), n)
+
+    profiles = [(combo, sp.prod([m for _, m in combo])) for combo in product(*atoms)]
+    entry_sets = {tuple(p for p, _ in combo): entry(tuple(phi[i][p] for i, (p, _) in enumerate(combo))) for combo, _ in profiles}
+
+    def interim(i: int, t: Any) -> tuple[Any, Any]:
+        """(E[r* share], E[r* (share + kappa)]) of firm i reporting type t (any t in its support)."""
+        others = [atoms[j] for j in range(n) if j != i]
+        share = load = sp.Integer(0)
+        own = phi_at(i, t)
+        for combo in product(*others):
+            prob = sp.prod([m for _, m in combo])
+            it = iter(combo)
+            prices = tuple(own if j == i else phi[j][next(it)[0]] for j in range(n))
+            chosen = entry(prices)
+            if i in chosen:
+                q = _shares(model.values, prices, chosen)[i]
+                share += prob * q
+                load += prob * (q + firms[i].kappa)
+        return share, load
+
+    load, share, T, tau = [], [], [], []
+    for i, firm in enumerate(firms):
+        lo, hi = firm.support
+        points = [p for p, _ in atoms[i]]
+        # the interim load is constant on (a_k, a_{k+1}]: phi takes the upper atom's value there
+        L = {p: interim(i, p) for p in points}
+        load.append({p: L[p][1] for p in points})
+        share.append({p: L[p][0] for p in points})
+        Ti, taui = {}, {}
+        for k, p in enumerate(points):
+            above = sum((L[b][1] * (b - a) for a, b in zip(points[k:], points[k + 1:])), sp.Integer(0))
+            if points[-1] != hi:
+                raise NotImplementedError("the support must end at the last atom")
+            Ti[p] = p * L[p][1] + above
+            taui[p] = phi[i][p] * L[p][0] - Ti[p]
+        T.append(Ti)
+        tau.append(taui)
+    relaxed = sp.Integer(0)
+    consumer = sp.Integer(0)
+    for combo, prob in profiles:
+        types = tuple(p for p, _ in combo)
+        prices = tuple(phi[i][types[i]] for i in range(n))
+        chosen = entry_sets[types]
+        relaxed += prob * _virtual_value(model, prices, chosen)
+        gross = sp.Integer(0)
+        for row, pv in zip(model.values.profiles, model.values.probs):
+            surplus = {j: sp.Rational(row[j]) - prices[j] for j in chosen}
+            if surplus and max(surplus.values()) >= 0:
+                best = max(surplus.values())
+                winners = [j for j, s in surplus.items() if s == best]
+                gross += sp.Rational(pv) * sum(sp.Rational(row[j]) for j in winners) / len(winners)
+        consumer += prob * (gross - sum(T[i][types[i]] for i in range(n)))
+    weighted = sp.Integer(0)
+    for i, firm in enumerate(firms):
+        points = [p for p, _ in atoms[i]]
+        for k, p in enumerate(points):  # Pi(theta) = integral of the load above theta; Lambda jumps at atoms
+            profit = T[i][p] - p * load[i][p]
+            jump = firm.Lambda.subs(x_, p) - (firm.Lambda.subs(x_, points[k - 1]) if k else sp.Integer(0))
+            weighted += profit * jump
+    return {"phi": phi, "entry": entry_sets, "load": load, "share": share, "T": T, "tau": tau,
+            "relaxed": sp.nsimplify(relaxed), "planner": sp.nsimplify(consumer + weighted),
+            "consumer": consumer, "weighted_profit": weighted}
+
+
+def _profile_name(types: tuple[Any, ...]) -> str:
+    return "(" + ",".join(str(t) for t in types) + ")"
+
+
+def relaxed_problem() -> Derivation:
+    r"""Problem (3) solved on a finite two-firm model: :math:`\mathcal E^*`, :math:`T^*`, :math:`\tau^*`.
+
+    Paper: yz, section 4, problem (3) and the definitions after it.
+
+    Returns
+    -------
+    Derivation
+        ``E*<types>`` (the efficient entry set as a bit mask: 1 firm 1, 2 firm 2, 3 both),
+        ``T<i>(<type>)`` and ``tau<i>(<type>)`` at each atom, ``phi<i>(<type>)`` and ``value``.
+
+    Examples
+    --------
+    >>> d = relaxed_problem()
+    >>> d.values["E*(1/4,1/4)"], d.values["value"]
+    (3, 17/48)
+    """
+    from symbolic.models.regulation import finite_example
+
+    model = finite_example()
+    sol = relaxed_solution(model)
+    values: dict[str, Any] = {}
+    labels: dict[str, str] = {}
+    for types, chosen in sol["entry"].items():
+        name = f"E*{_profile_name(types)}"
+        values[name] = sp.Integer(sum(2**i for i in chosen))
+        labels[name] = rf"\mathcal E^*{_profile_name(types)}"
+    for i in range(len(model.firms)):
+        for p in sol["phi"][i]:
+            for key, table, tex in (("phi", sol["phi"], r"\varphi"), ("T", sol["T"], "T^*"), ("tau", sol["tau"], r"\tau^*")):
+                values[f"{key}{i + 1}({p})"] = table[i][p]
+                labels[f"{key}{i + 1}({p})"] = rf"{tex}_{i + 1}({sp.latex(p)})"
+    values["value"] = sol["relaxed"]
+    labels["value"] = r"\text{value of (3)}"
+    steps = (
+        Step("ironed virtual costs at the atoms (quantile-space hull)", tuple(sol["phi"])),
+        Step("E*(theta): the subset maximising E[max_i (v_i - phi_i)^+] - sum phi_i kappa_i", tuple(sol["entry"].items())),
+        Step("interim load E[r* (int mu* dF + kappa)] of each firm at each atom", tuple(sol["load"])),
+        Step("T*(theta) = theta * load(theta) + integral of the load above theta (Lemma 2, t-bar = 0)", tuple(sol["T"])),
+        Step("tau*(theta) = phi(theta) E[r* int mu* dF] - T*(theta)", tuple(sol["tau"])),
+        Step("value of (3)", sol["relaxed"]),
+    )
+    remarks = (
+        "The printed definition of T*_i reads E[r* theta (int mu* dF + kappa) - int_theta^thetabar r*(x, .)(...) dx]: "
+        "with the minus sign the firm's interim profit T* - theta(load) would be minus the integral, negative, "
+        "violating (IR); Lemma 2's revenue-equivalence formula (with t-bar = 0) gives a plus sign, used here.",
+        "Two firms; types {1/4, 3/4} (probabilities 1/2) and {1/4, 1/2, 3/4} (1/3 each); Lambda_i = G_i/2; "
+        "kappa = 1/10; value profiles (1,0), (0,1), (1,1), (1/2,3/4) equally likely.",
+    )
+    return Derivation(values=values, steps=steps, labels=labels, remarks=remarks)
+
+
+def welfare_identity() -> Derivation:
+    r"""Lemma 4: the planner's objective (2) at :math:`(r^*, \mu^*, t^*)` equals the value of (3).
+
+    Paper: yz, Lemma 4 and appendix A.2.
+
+    Two computations: the finite model of :func:`relaxed_problem` (consumer surplus from the
+    outcomes and transfers, plus :math:`\int \Pi\,d\Lambda`), and Baron--Myerson with
+    :math:`\kappa = 1` in closed form in :math:`\alpha`.
+
+    Examples
+    --------
+    >>> d = welfare_identity()
+    >>> d.values["planner"] - d.values["relaxed"]
+    0
+    """
+    from symbolic.models.regulation import finite_example
+
+    sol = relaxed_solution(finite_example())
+    bm = baron_myerson().values["welfare"].subs(kappa, 1)
+    weights = pareto_weights().values["objective"]
+    steps = (
+        Step("finite model: consumer surplus E[sum_i r* int v_i mu* dF - sum_i T*]", sol["consumer"]),
+        Step("finite model: sum_i integral of Pi_i dLambda_i (Lambda jumps at the atoms)", sol["weighted_profit"]),
+        Step("finite model: objective (2)", sol["planner"]),
+        Step("finite model: value of (3)", sol["relaxed"]),
+        Step("Baron-Myerson, kappa = 1: value of (3)", sp.simplify(bm)),
+        Step("Baron-Myerson, kappa = 1: Sigma + int Pi dLambda", weights),
+    )
+    return Derivation(
+        values={"planner": sol["planner"], "relaxed": sol["relaxed"], "consumer": sol["consumer"],
+                "weighted_profit": sol["weighted_profit"], "bm_relaxed": sp.simplify(bm), "bm_planner": weights},
+        steps=steps,
+        labels={"planner": r"\Sigma+\sum_i\int\Pi_i\,d\Lambda_i", "relaxed": r"\text{value of (3)}",
+                "consumer": r"\Sigma", "weighted_profit": r"\sum_i\int\Pi_i\,d\Lambda_i",
+                "bm_relaxed": r"\text{(3)}_{N=1}", "bm_planner": r"\text{(2)}_{N=1}"},
     )

@@ -82,4 +82,32 @@ CLAIMS: tuple[Claim, ...] = (
         symbolic=pryce_cap_sym.proposition1,
         numeric=pryce_cap_num.proposition1,
     ),
+    Claim(
+        id="yz.eq3",
+        where="yz, section 4, problem (3) and the definitions of E*, mu*, T*, tau* after it",
+        statement="On a finite two-firm model (discrete types, step weights Lambda = G/2, kappa = 1/10, four "
+        "value profiles) the efficient entry sets E*(theta), the ironed virtual costs, the transfers T* and "
+        "tau* and the value of the relaxed problem (3); (r*, mu*) attains the LP bound of (3), and the "
+        "mechanism is incentive compatible and individually rational.",
+        symbolic=regulation_sym.relaxed_problem,
+        numeric=regulation_num.relaxed_problem,
+        printed=(
+            Printed("T2(1/4)", "T_i^*(θ_i) := E_{θ−i}[r_i^*(θ) θ_i (∫_V μ_i^* dF + κ_i) − ∫_{θ_i}^{θ̄_i} "
+                    "r_i^*(x, θ−i)(∫_V μ_i^*(v|x, θ−i) dF + κ_i) dx]  (evaluated on this model: 63/320 − 3/20)",
+                    exact="3/64"),
+        ),
+    ),
+    Claim(
+        id="yz.lemma4",
+        where="yz, section 4, Lemma 4; appendix A.2",
+        statement="At (r*, mu*, t*) the planner's objective Sigma + sum_i int Pi_i dLambda_i equals the value of "
+        "the relaxed problem (3): on the finite two-firm model (exact) and for Baron-Myerson with kappa = 1 "
+        "(closed form in alpha).",
+        symbolic=regulation_sym.welfare_identity,
+        numeric=regulation_num.welfare_identity,
+        printed=(
+            Printed("planner", "Σ_i ∫ Π(θ_i | r*, μ*, t*) Λ_i(dθ_i) + Σ(r*, μ*, t*) = E_θ[Σ_i r_i^*(θ)(∫_V (v_i − "
+                    "φ_i(θ_i)) μ_i^* F(dv) − φ_i(θ_i) κ_i)]  (the right side on this model: 17/48)", exact="17/48"),
+        ),
+    ),
 )

@@ -39,6 +39,7 @@ __all__ = [
     "FiniteValues",
     "RegulationModel",
     "section51",
+    "finite_example",
     "EXAMPLES",
 ]
 
@@ -321,6 +322,11 @@ class Firm:
         points = _check_points([G, Lam], lo, hi)
         if G.subs(x, hi) != 1:
             raise ValueError(f"G_{n} must reach 1 at the top of the support: G_{n}({hi}) = {_show(G.subs(x, hi))}")
+        below_top = [p for p in points if p < hi]
+        if below_top and (G.subs(x, below_top[-1]) >= 1) is sp.true:
+            early = next(p for p in below_top if (G.subs(x, p) >= 1) is sp.true)
+            raise ValueError(f"support of firm {n} must end where G_{n} reaches 1; G_{n}({early}) = 1 "
+                             f"but the support ends at {hi}")
         previous_g = previous_l = None
         for p in points:
             g, lam = G.subs(x, p), Lam.subs(x, p)
@@ -507,3 +513,21 @@ EXAMPLES: dict[str, Firm] = {
 """Firms whose virtual cost needs ironing (yz, Lemma 3): uniform types with weights jumping
 from 0 to G at 1/2 (psi falls from 1 to 1/2); a density with an atom on top; three atoms and
 no density."""
+
+
+def finite_example() -> RegulationModel:
+    """A finite two-firm model (yz, problem (3) and Lemma 4): discrete types, step weights
+    Lambda = G/2 (Baron--Myerson's alpha = 1/2 in the paper's parametrisation), kappa = 1/10,
+    and four equally likely value profiles.
+
+    Examples
+    --------
+    >>> m = finite_example()
+    >>> [len(f.atoms()) for f in m.firms], m.values.n
+    ([2, 3], 2)
+    """
+    firm1 = Firm({"1/4": "1/2", "3/4": "1/2"}, ("1/4", "3/4"), "Piecewise((0, x < 1/4), (1/4, x < 3/4), (1/2, True))", "1/10", "1")
+    firm2 = Firm({"1/4": "1/3", "1/2": "1/3", "3/4": "1/3"}, ("1/4", "3/4"),
+                 "Piecewise((0, x < 1/4), (1/6, x < 1/2), (1/3, x < 3/4), (1/2, True))", "1/10", "2")
+    values = FiniteValues(((1, 0), (0, 1), (1, 1), (Fraction(1, 2), Fraction(3, 4))), ("1/4", "1/4", "1/4", "1/4"))
+    return RegulationModel((firm1, firm2), values)
