@@ -20,6 +20,7 @@ Paper: bbm, section II.A (Theorem 1) and appendix A1.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -91,19 +92,16 @@ class Verification:
         object.__setattr__(self, "equilibrium", not self.deviations)
 
 
-def _rival_law(strategy: Fraction | RunnerUpMixing, v: Fraction, c: Fraction, s: Fraction) -> tuple[Fraction, Fraction]:
-    """(Pr(rival offers less surplus than s), Pr(exactly s)) for a rival with value v and cost c."""
-    if isinstance(strategy, RunnerUpMixing):
-        e = v - c - s  # rival's surplus v - c - eps < s  <=>  eps > e
-        return strategy.survival(e), strategy.atom(e)
-    u = v - strategy
-    return (F(1), F(0)) if u < s else ((F(0), F(1)) if u == s else (F(0), F(0)))
+ONE, ZERO = F(1), F(0)
 
 
 def sale_probability(values: Sequence[Fraction], i: int, price: Fraction, rivals: Sequence[tuple[int, Any, Fraction]]) -> Fraction:
     """Pr(the consumer buys from i at ``price``) against independent rival strategies, ties uniform.
 
-    ``rivals``: (index, strategy, cost) of every other producer.
+    ``rivals``: (index, strategy, cost) of every other producer.  Each rival offers the
+    consumer less than i's surplus s = v_i - p with probability ``lt`` and exactly s with
+    probability ``eq``; the number of rivals tying with i has the distribution of a sum of
+    independent indicators, and i's share is the expectation of 1/(1 + ties).
 
     Examples
     --------
@@ -115,12 +113,30 @@ def sale_probability(values: Sequence[Fraction], i: int, price: Fraction, rivals
     """
     s = values[i] - price
     if s < 0:
-        return F(0)
-    poly = [F(1)]
+        return ZERO
+    poly = [ONE]
     for j, strategy, cost in rivals:
-        lt, eq = _rival_law(strategy, values[j], cost, s)
-        poly = [a * lt + (poly[t - 1] * eq if t > 0 else 0) for t, a in enumerate(poly + [F(0)])]
-    return sum((a / (t + 1) for t, a in enumerate(poly)), F(0))
+        if isinstance(strategy, RunnerUpMixing):
+            e = values[j] - cost - s  # the rival offers less than s  <=>  its markup exceeds e
+            lt, eq = strategy.survival(e), strategy.atom(e)
+        else:
+            u = values[j] - strategy
+            if u < s:
+                continue
+            if u > s:
+                return ZERO
+            lt, eq = ZERO, ONE
+        if eq == 0:
+            if lt == 0:
+                return ZERO
+            poly = [a * lt for a in poly]
+        elif lt == 0:
+            poly = [ZERO] + ([a * eq for a in poly] if eq != 1 else poly)
+        else:
+            poly = [a * lt + (poly[t - 1] * eq if t > 0 else 0) for t, a in enumerate(poly + [ZERO])]
+    if len(poly) == 1:
+        return poly[0]
+    return sum((a / (t + 1) for t, a in enumerate(poly)), ZERO)
 
 
 def _rivals(structure: InformationStructure, cell, i: int) -> list[tuple[int, Any, Fraction]]:  # noqa: ANN001
@@ -129,38 +145,56 @@ def _rivals(structure: InformationStructure, cell, i: int) -> list[tuple[int, An
             for j in range(structure.market.producers) if j != i]
 
 
-def _survival_expr(m: RunnerUpMixing, e: sp.Expr, mid: Fraction) -> sp.Expr:
-    """The survival of ``m`` at markup e(p) on a piece where its branch is that of ``mid``."""
-    value = m.survival(mid)
+def _survival_poly(m: RunnerUpMixing, shift: Fraction, e_mid: Fraction, p: sp.Symbol) -> tuple[sp.Poly, sp.Poly]:
+    """Numerator and denominator polynomials in p of the survival of ``m`` at markup p + shift,
+    on a piece where its branch is that of the markup ``e_mid``."""
+    value = m.survival(e_mid)
     if value in (0, 1):
-        return sp.Integer(int(value))
-    q = sp.Rational
-    return (q(m.numerator.numerator, m.numerator.denominator) / (q(m.offset.numerator, m.offset.denominator) + e)
-            - q(m.subtract.numerator, m.subtract.denominator)) / q(m.scale.numerator, m.scale.denominator)
+        return sp.Poly(int(value), p, domain="QQ"), sp.Poly(1, p, domain="QQ")
+    q = lambda x: sp.Rational(x.numerator, x.denominator)  # noqa: E731
+    # (A/(B + e) - C)/D = (A - C (B + e)) / (D (B + e)),  e = p + shift
+    base = m.offset + shift
+    num = sp.Poly([-q(m.subtract), q(m.numerator - m.subtract * base)], p, domain="QQ")
+    den = sp.Poly([q(m.scale), q(m.scale * base)], p, domain="QQ")
+    return num, den
 
 
-def _piece_excess(structure, cells, i, cost, lo, hi, target) -> Fraction | None:  # noqa: ANN001
-    """A price in (lo, hi) whose payoff exceeds ``target``, or None (a mixing rival is active)."""
+def _piece_excess(structure, cells, i, cost, lo, hi, target, pure_sales) -> Fraction | None:  # noqa: ANN001
+    """A price in (lo, hi) whose payoff exceeds ``target``, or None, where a rival mixes.
+
+    ``cells`` are the cells with a randomising rival; the others sell ``pure_sales`` (constant
+    on the open interval)."""
     p = sp.Symbol("p")
     mid = (lo + hi) / 2
     q = lambda x: sp.Rational(x.numerator, x.denominator)  # noqa: E731
-    payoff = sp.Integer(0)
+    one = sp.Poly(1, p, domain="QQ")
+    margin = sp.Poly([1, -q(cost)], p, domain="QQ")
+    groups: dict[tuple, list] = {}  # denominator -> summed numerator
     for cell in cells:
         v = structure.market.values[cell.profile]
         if v[i] < mid:
             continue
-        terms = [sp.Integer(1)]
+        num, den = sp.Poly(q(cell.weight), p, domain="QQ") * margin, one
         for j, strategy, cj in _rivals(structure, cell, i):
             if isinstance(strategy, RunnerUpMixing):
-                e_mid = v[j] - cj - (v[i] - mid)
-                lt = _survival_expr(strategy, q(v[j] - cj - v[i]) + p, e_mid)
-            else:
-                lt = sp.Integer(1) if v[j] - strategy < v[i] - mid else sp.Integer(0)
-            terms.append(lt)
-        payoff += q(cell.weight) * (p - q(cost)) * sp.Mul(*terms)
-    numerator, denominator = sp.fraction(sp.together(payoff - q(target)))
-    num = sp.Poly(sp.expand(numerator), p)
-    den_sign = sp.sign(sp.expand(denominator).subs(p, q(mid)))
+                shift = v[j] - cj - v[i]
+                n_j, d_j = _survival_poly(strategy, shift, shift + mid, p)
+                num, den = num * n_j, den * d_j
+            elif not v[j] - strategy < v[i] - mid:
+                num = sp.Poly(0, p, domain="QQ")
+        key = tuple(den.all_coeffs())
+        if key in groups:
+            groups[key][1] = groups[key][1] + num
+        else:
+            groups[key] = [den, num]
+    denominator = one
+    for den, _ in groups.values():
+        denominator = denominator.lcm(den)
+    numerator = margin * sp.Poly(q(pure_sales), p, domain="QQ") * denominator - sp.Poly(q(target), p, domain="QQ") * denominator
+    for den, part in groups.values():
+        numerator = numerator + part * denominator.exquo(den)
+    num = numerator
+    den_sign = sp.sign(denominator.eval(q(mid)))
     if num.is_zero:
         return None
     roots = sorted({x for pair, _ in num.intervals(inf=q(lo), sup=q(hi)) for x in pair})
@@ -194,21 +228,49 @@ def verify(structure: InformationStructure) -> Verification:
         own = structure.strategies[(signal, i, alert, cost)]
         mass = sum((cell.weight for cell in cells), F(0))
 
-        def payoff(price: Fraction) -> Fraction:
-            return sum((cell.weight * (price - cost) * sale_probability(
-                market.values[cell.profile], i, price, _rivals(structure, cell, i)) for cell in cells), F(0))
-
+        # cells where every rival prices purely: i sells for sure below a threshold T, with the
+        # tie share at T, and never above; cells with a randomising rival are priced in full
+        pure_t: list[Fraction] = []
+        pure_w: list[Fraction] = []
+        at_threshold: dict[Fraction, Fraction] = {}
+        mixed = []
         breaks, mixing_spans = {cost}, []
         for cell in cells:
             v = market.values[cell.profile]
+            rivals = _rivals(structure, cell, i)
             breaks.add(v[i])
-            for j, strategy, cj in _rivals(structure, cell, i):
-                if isinstance(strategy, RunnerUpMixing):
-                    start = v[i] - v[j] + cj
-                    breaks |= {start + e for e in (F(0), strategy.width, *strategy.kinks())}
-                    mixing_spans.append((start, start + strategy.width))
-                else:
-                    breaks.add(v[i] - v[j] + strategy)
+            if any(isinstance(strategy, RunnerUpMixing) for _, strategy, _ in rivals):
+                mixed.append((cell, rivals))
+                for j, strategy, cj in rivals:
+                    if isinstance(strategy, RunnerUpMixing):
+                        start = v[i] - v[j] + cj
+                        breaks |= {start + e for e in (F(0), strategy.width, *strategy.kinks())}
+                        mixing_spans.append((start, start + strategy.width))
+                    else:
+                        breaks.add(v[i] - v[j] + strategy)
+                continue
+            offers = [v[j] - strategy for j, strategy, _ in rivals]
+            top = max([F(0)] + offers)
+            threshold = v[i] - top
+            breaks.add(threshold)
+            pure_t.append(threshold)
+            pure_w.append(cell.weight)
+            at_threshold[threshold] = at_threshold.get(threshold, F(0)) + cell.weight / (1 + offers.count(top))
+        order = sorted(range(len(pure_t)), key=pure_t.__getitem__)
+        sorted_t = [pure_t[k] for k in order]
+        above = [F(0)] * (len(order) + 1)  # above[k]: weight of thresholds sorted_t[k:]
+        for k in range(len(order) - 1, -1, -1):
+            above[k] = above[k + 1] + pure_w[order[k]]
+
+        def pure_sales(price: Fraction) -> Fraction:
+            return above[bisect_right(sorted_t, price)] + at_threshold.get(price, F(0))
+
+        def payoff(price: Fraction) -> Fraction:
+            total = pure_sales(price) * (price - cost)
+            for cell, rivals in mixed:
+                total += cell.weight * (price - cost) * sale_probability(market.values[cell.profile], i, price, rivals)
+            return total
+
         points = sorted(b for b in breaks if b >= cost)
         equilibrium = payoff(own) if not isinstance(own, RunnerUpMixing) else F(0)
         best: tuple[Fraction, Fraction] | None = None
@@ -221,7 +283,8 @@ def verify(structure: InformationStructure) -> Verification:
             checked += 1
             mid = (lo + hi) / 2
             if any(a <= lo and hi <= z for a, z in mixing_spans):
-                found = _piece_excess(structure, cells, i, cost, lo, hi, equilibrium)
+                found = _piece_excess(structure, [c for c, _ in mixed], i, cost, lo, hi, equilibrium,
+                                      above[bisect_right(sorted_t, mid)])
                 if found is not None:
                     value = payoff(found)
                     if best is None or value > best[1]:

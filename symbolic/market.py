@@ -223,10 +223,13 @@ def optimal_price(distribution: dict[Fraction, Fraction], cost: Fraction) -> Fra
     Fraction(1, 1)
     """
     best, price = Fraction(0), Fraction(cost)
-    for r in sorted(distribution):
-        value = (r - cost) * sum(m for x, m in distribution.items() if x >= r)
+    points = sorted(distribution)
+    tail = sum(distribution.values())
+    for r in points:  # tail = nu([r, infinity)) as r increases
+        value = (r - cost) * tail
         if value > best:
             best, price = value, r
+        tail -= distribution[r]
     return price
 
 

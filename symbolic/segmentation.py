@@ -110,19 +110,89 @@ def uniform_segmentation(distribution: Mapping[Fraction, Fraction], cost: Fracti
     if tie:
         segments.append(Segment((cost,), (Fraction(1),)))
         weights.append(tie)
-    while mass:
-        points = tuple(sorted(mass))
-        x = extremal_tails(points, cost)
-        alpha = min(mass[s] / xs for s, xs in zip(points, x))
-        segments.append(Segment(points, x))
-        weights.append(alpha)
-        for s, xs in zip(points, x):
-            left = mass[s] - alpha * xs
-            if left == 0:
-                del mass[s]
-            else:
-                mass[s] = left
+    if mass:
+        for x, w in _greedy(mass, cost):
+            segments.append(x)
+            weights.append(w)
     return Segmentation(producer, cost, price, tuple(segments), tuple(weights))
+
+
+def _greedy(mass: dict[Fraction, Fraction], cost: Fraction) -> list[tuple[Segment, Fraction]]:
+    r"""The greedy peeling, organised by events.
+
+    Write :math:`\beta = \alpha(\min S - c)` for the weight put on the extremal segment; a point
+    s with next point s' loses :math:`\beta\,(1/(s - c) - 1/(s' - c))` of its mass, whatever the
+    lowest point is.  Each point's mass therefore falls linearly in the cumulative
+    :math:`B = \sum\beta` until its next neighbour is exhausted; a heap of the levels of B at
+    which points run out gives the segments in order, with O(1) exact operations per segment
+    besides writing the segment out.
+    """
+    import heapq
+
+    points = sorted(mass)
+    k = len(points)
+    inv = [1 / (s - cost) for s in points] + [Fraction(0)]
+    nxt = list(range(1, k + 1))
+    prv = list(range(-1, k - 1))
+    alive = [True] * k
+    rate = [inv[t] - inv[nxt[t]] for t in range(k)]
+    left = [mass[s] for s in points]  # mass at level `since`
+    since = [Fraction(0)] * k
+    version = [0] * k
+    heap = [(left[t] / rate[t], t, 0) for t in range(k)]
+    heapq.heapify(heap)
+    level = Fraction(0)
+    low = 0
+    masses = {t: (points[low] - cost) * rate[t] for t in range(k)}
+    out = []
+    remaining = k
+    while remaining:
+        target, t, ver = heapq.heappop(heap)
+        if not alive[t] or ver != version[t]:
+            continue
+        order = []
+        u = low
+        while u < k:
+            order.append(u)
+            u = nxt[u]
+        out.append((Segment(tuple(points[u] for u in order), tuple(masses[u] for u in order)),
+                    (target - level) / (points[low] - cost)))
+        level = target
+        done = [t]
+        while heap and heap[0][0] == level:
+            _, u, ver_u = heapq.heappop(heap)
+            if alive[u] and ver_u == version[u]:
+                done.append(u)
+        for u in done:
+            alive[u] = False
+            remaining -= 1
+        changed_low = not alive[low]
+        for u in sorted(done, reverse=True):
+            before, after = prv[u], nxt[u]
+            if after < k:
+                prv[after] = before
+            if before >= 0:
+                nxt[before] = after
+        if changed_low:
+            while low < k and not alive[low]:
+                low += 1
+        for u in done:
+            before = prv[u]
+            while before >= 0 and not alive[before]:
+                before = prv[before]
+            if before >= 0:
+                left[before] -= rate[before] * (level - since[before])
+                since[before] = level
+                rate[before] = inv[before] - inv[nxt[before]]
+                version[before] += 1
+                heapq.heappush(heap, (level + left[before] / rate[before], before, version[before]))
+                masses[before] = (points[low] - cost) * rate[before] if low < k else Fraction(0)
+        if changed_low and low < k:
+            u = low
+            while u < k:
+                masses[u] = (points[low] - cost) * rate[u]
+                u = nxt[u]
+    return out
 
 
 def segmentations(market, mixing_costs: bool = True) -> dict[tuple[int, Fraction], Segmentation]:  # noqa: ANN001

@@ -33,6 +33,9 @@ __all__ = [
 ]
 
 
+_ONE, _ZERO = Fraction(1), Fraction(0)
+
+
 def _fraction(value: Any, name: str) -> Fraction:
     """An exact rational (sympy Rationals become Fractions), refusing floats and symbols."""
     out = exact(value, name)
@@ -232,23 +235,24 @@ class RunnerUpMixing:
                              f"offset={self.offset}, scale={self.scale}")
 
     def _formula(self, e: Fraction) -> Fraction:
-        return min(Fraction(1), max(Fraction(0), (self.numerator / (self.offset + e) - self.subtract) / self.scale))
+        value = (self.numerator / (self.offset + e) - self.subtract) / self.scale
+        return _ONE if value >= 1 else (_ZERO if value <= 0 else value)
 
     def survival(self, e: Fraction) -> Fraction:
         """Pr(markup > e)."""
         if e < 0:
-            return Fraction(1)
+            return _ONE
         if e >= self.width:
-            return Fraction(0)
+            return _ZERO
         return self._formula(e)
 
     def atom(self, e: Fraction) -> Fraction:
         """Pr(markup = e): at 0 (if the formula starts below 1) and at the top ``width``."""
         if e == 0:
-            return 1 - self._formula(Fraction(0))
+            return 1 - self._formula(_ZERO)
         if e == self.width:
             return self._formula(e)
-        return Fraction(0)
+        return _ZERO
 
     def kinks(self) -> tuple[Fraction, ...]:
         """Markups in (0, width) where the survival formula leaves 1 or reaches 0."""

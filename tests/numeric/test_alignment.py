@@ -76,3 +76,11 @@ def test_sale_probability_with_two_mixing_rivals_is_the_product_of_survivals():
     values = (F(4), F(4), F(4))
     q = sale_probability(values, 0, F(3) + F(1, 4), [(1, mix, F(3)), (2, mix, F(3))])
     assert q == (F(1) / (1 + F(1, 4))) ** 2
+
+
+def test_sale_probability_at_the_top_atom_splits_the_atom_only():
+    """Printed mixing on [0, 1/2] with survival 2/(2 + e): at markup 1/2 the rival has an atom 4/5; a tie there
+    gives i half of it."""
+    mix = RunnerUpMixing(F(1, 2), F(2), F(2), F(0), F(1))
+    assert mix.atom(F(1, 2)) == F(4, 5)
+    assert sale_probability((F(3), F(1)), 0, F(5, 2), [(1, mix, F(0))]) == F(2, 5)
