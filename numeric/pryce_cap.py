@@ -17,7 +17,7 @@ from typing import Any
 
 import mpmath
 
-from numeric.estimate import Samples, Witness, to_mpf, two_precision_map
+from numeric.estimate import Estimate, Samples, Witness, to_mpf, two_precision_map
 from symbolic.models.regulation import FiniteValues, IndependentValues, RegulationModel, evaluate, section51 as _sec51_model
 
 __all__ = [
@@ -214,3 +214,116 @@ def proposition1(dps: int = 50) -> Witness:
         method="caps as thresholds of the enumerated entry sets",
         checks=checks,
     )
+
+
+# -- PRYCE CAP on a finite model: the Bayes-Nash equilibrium checked exactly ----------------------
+
+def _pryce_interim(model: RegulationModel, sol: dict, i: int, s: Fraction) -> tuple[Fraction, Fraction]:
+    """(E[r^P share], E[r^P]) of firm i announcing s while the rivals announce phi(theta)."""
+    from itertools import product
+
+    from numeric.regulation import _buy, _entry
+
+    n = len(model.firms)
+    share = enter = Fraction(0)
+    for combo in product(*[sol["atoms"][j] for j in range(n) if j != i]):
+        prob = Fraction(1)
+        for _, m in combo:
+            prob *= m
+        it = iter(combo)
+        prices = tuple(s if j == i else sol["phi"][j][next(it)[0]] for j in range(n))
+        chosen = _entry(model, prices)
+        if i in chosen:
+            enter += prob
+            share += prob * sum((pv * _buy(model, prices, chosen, row).get(i, Fraction(0))
+                                 for row, pv in zip(model.values.profiles, model.values.probs)), Fraction(0))
+    return share, enter
+
+
+def _tau_at_inverse(sol: dict, i: int, s: Fraction, literal: bool = False) -> Fraction:
+    """tau*(phi^{-1}(s)) with phi^{-1}(s) = inf{theta : phi(theta) >= s}; phi is constant on
+    (a_{k-1}, a_k], so the infimum a_{k-1} is not attained: tau* is read on (a_{k-1}, a_k], i.e.
+    at a_k (``literal``: at a_{k-1} itself)."""
+    points = [t for t, _ in sol["atoms"][i]]
+    phi, tau = sol["phi"][i], sol["tau"][i]
+    for k, t in enumerate(points):
+        if phi[t] >= s:
+            if literal and k > 0:
+                return tau[points[k - 1]]
+            return tau[t]
+    return tau[points[-1]]
+
+
+def pryce_cap_mechanism(dps: int = 50) -> Witness:
+    """Lemma 5 on the finite model: caps by bisection, the equilibrium checked on a price grid."""
+    from numeric.regulation import _entry, finite_solution
+    from symbolic.models.regulation import finite_example
+
+    model = finite_example()
+    sol = finite_solution(model)
+    n = len(model.firms)
+    values: dict[str, Any] = {}
+    values["E^P=E*"] = all(_entry(model, tuple(sol["phi"][i][t] for i, t in enumerate(types))) == chosen
+                           for types, chosen in sol["entry"].items())
+    caps = {}
+    for i in range(n):
+        j = 1 - i
+        for t, _ in sol["atoms"][j]:
+            rival = sol["phi"][j][t]
+
+            def inside(p: Fraction, i: int = i, j: int = j, rival: Fraction = rival) -> bool:
+                prices = tuple(p if k == i else rival for k in range(n))
+                return i in _entry(model, prices)
+
+            a, b = Fraction(0), Fraction(3)
+            for _ in range(int(3.33 * (dps + 15))):  # bisection in exact fractions
+                m = (a + b) / 2
+                a, b = (m, b) if inside(m) else (a, m)
+            caps[(i, t)] = (a, b)
+            values[f"cap{i + 1}({t})"] = Estimate(_mid(a, b, dps),
+                                                  mpmath.mpf(10) ** (-(dps + 10)), dps, "bisection of the entry indicator")
+        for t, _ in sol["atoms"][i]:
+            s = sol["phi"][i][t]
+            share, _enter = _pryce_interim(model, sol, i, s)
+            values[f"tP{i + 1}({t})"] = s * share - _tau_at_inverse(sol, i, s)
+    kappa1 = Fraction(int(model.firms[0].kappa.p), int(model.firms[0].kappa.q))
+
+    def payoff_1(t: Fraction, s: Fraction) -> Fraction:
+        share, enter = _pryce_interim(model, sol, 0, s)
+        return s * share - _tau_at_inverse(sol, 0, s) - t * (share + enter * kappa1)
+
+    quarter = Fraction(1, 4)
+    values["gain_off_range"] = payoff_1(quarter, Fraction(1, 2)) - payoff_1(quarter, sol["phi"][0][quarter])
+    # the Bayes-Nash equilibrium: no announcement on the grid beats phi(theta), for every type
+    grid = {Fraction(k, 400) for k in range(601)}
+    grid |= {sol["phi"][i][t] for i in range(n) for t, _ in sol["atoms"][i]}
+    for (i, t), (a, b) in caps.items():
+        grid |= {a, b, b + Fraction(1, 10**6)}
+    best_gain = on_range_gain = Fraction(0)
+    literal_on_path = True
+    for i in range(n):
+        interim = {s: _pryce_interim(model, sol, i, s) for s in sorted(grid)}
+        kappa = Fraction(int(model.firms[i].kappa.p), int(model.firms[i].kappa.q))
+        for t, _ in sol["atoms"][i]:
+            def payoff(s: Fraction, t: Fraction = t, literal: bool = False) -> Fraction:
+                share, enter = interim[s] if s in interim else _pryce_interim(model, sol, i, s)
+                return s * share - _tau_at_inverse(sol, i, s, literal) - t * (share + enter * kappa)
+            truthful = payoff(sol["phi"][i][t])
+            best_gain = max(best_gain, max(payoff(s) - truthful for s in interim))
+            on_range = {sol["phi"][i][u] for u, _ in sol["atoms"][i]}
+            on_range_gain = max(on_range_gain, max(payoff(s) - truthful for s in on_range))
+            literal_on_path &= payoff(sol["phi"][i][t], literal=True) == truthful
+    checks = {
+        "no type of either firm gains by announcing another type's virtual cost (s in phi(Theta); exact)": on_range_gain <= 0,
+        f"over all {len(grid)} grid prices the largest gain is {best_gain} > 0: off-range announcements pay "
+        f"(exact)": best_gain > 0,
+        "equilibrium payoffs equal the direct mechanism's T* - theta * load (outcome equivalence)": all(
+            values[f"tP{i + 1}({t})"] == sol["T"][i][t] for i in range(n) for t, _ in sol["atoms"][i]),
+        "the printed inverse read literally at the infimum would change some on-path transfer": not literal_on_path,
+    }
+    return Witness(values, "exact enumeration of PRYCE CAP outcomes; caps by bisection; BNE on a price grid", checks)
+
+
+def _mid(a: Fraction, b: Fraction, dps: int) -> mpmath.mpf:
+    with mpmath.workdps(dps + 20):
+        return (mpmath.mpf(a.numerator) / a.denominator + mpmath.mpf(b.numerator) / b.denominator) / 2

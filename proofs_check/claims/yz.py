@@ -110,4 +110,18 @@ CLAIMS: tuple[Claim, ...] = (
                     "φ_i(θ_i)) μ_i^* F(dv) − φ_i(θ_i) κ_i)]  (the right side on this model: 17/48)", exact="17/48"),
         ),
     ),
+    Claim(
+        id="yz.thm1",
+        where="yz, Definition 3, Theorem 1, Lemma 5; appendix A.3",
+        statement="PRYCE CAP on the finite two-firm model: at the announcements phi_i(theta_i) the entry sets "
+        "E^P equal E*, the caps are thresholds of E^P, and the interim transfers equal T*; no type gains by "
+        "announcing another type's virtual cost.  An announcement outside phi_i(Theta_i) (a finite set for "
+        "discrete types) below the cap does pay, against Lemma 5.",
+        symbolic=pryce_cap_sym.pryce_cap_mechanism,
+        numeric=pryce_cap_num.pryce_cap_mechanism,
+        printed=(
+            Printed("gain_off_range", "Lemma 5: announcing φ_i(θ_i) is a Bayes-Nash equilibrium; for s_i ∉ φ_i(Θ_i) "
+                    "'it is easy to verify' that deviating does not pay (gain 0 at best)", exact="0"),
+        ),
+    ),
 )
