@@ -11,6 +11,7 @@ from proofs_check.claims import CLAIMS, get, ids
 # verdicts that are not "agrees": (claim, quantity, printed text) -> verdict
 EXPECTED_DISAGREEMENTS = {
     ("yz.eq3", "T2(1/4)"): "disagrees",  # the printed T* subtracts the envelope integral; Lemma 2 adds it
+    ("yz.thm1", "gain_off_range"): "disagrees",  # discrete types: an announcement outside phi(Theta) pays 1/10
     ("bbm.A1.segmentation", "profit"): "disagrees",  # printed = min supp x; the profit there is min supp x - c
     ("bbm.A1.mixing", "F_paper_condition"): "disagrees",  # printed numerator has the runner-up's cost c_i, derived c_k
     ("bbm.A1.mixing", "gain_paper_mixing"): "disagrees",  # the paper's bound misses the mass above r_low: gain M*eps
