@@ -370,6 +370,9 @@ def theorem_one(dps: int = 50) -> Witness:
         values[f"CS_{name}"] = result.surplus["CS"]
         values[f"equilibrium_{name}"] = result.equilibrium
         values[f"printed_equilibrium_{name}"] = printed.equilibrium
+        if printed.deviations:
+            d = printed.deviations[0]
+            checks[f"{name}, printed randomisation: {d}"] = d.payoff > d.equilibrium_payoff
         checks[f"{name}: TS equals the best allocation's surplus"] = result.surplus["TS"] == tsbar
         checks[f"{name}: PS + CS = TS"] = sum(result.surplus[f"PS_{i + 1}"] for i in range(m.producers)) \
             + result.surplus["CS"] == result.surplus["TS"]

@@ -222,6 +222,7 @@ def appendix_pstar(dps: int = 50) -> Witness:
     Paper: bbm, appendix A1.
     """
     values: dict[str, object] = {}
+    same = True
     for name in INSTANCES:
         m = instance(name)
         for i in range(m.producers):
@@ -231,7 +232,11 @@ def appendix_pstar(dps: int = 50) -> Witness:
                 if cost in efficient_costs:
                     values[f"pstar_{i + 1}_{name}_c{cost}"] = p
             values[f"PS_{i + 1}_{name}"] = total
-    values["equals_eq1"] = True
+            # the same bound from the distribution of highest selling prices: max_r (r - c) Pr(r_i >= r)
+            through_residuals = sum((max([F(0)] + [(r - cost) * sum(x for s, x in d.items() if s >= r) for r in d])
+                                     for cost, d in residual_masses(m, i).items()), F(0))
+            same &= through_residuals == total
+    values["equals_eq1"] = same
     return Witness(values=values, method="price scan against rivals at cost")
 
 

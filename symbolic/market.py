@@ -341,9 +341,15 @@ def model_demand() -> Derivation:
             steps.append(Step(f"q_{i + 1} at v = ({tag}): one branch per set W containing {i + 1}", q))
         values[f"total({tag})"] = sp.Add(*qs)
     return Derivation(values=values, steps=tuple(steps),
-                      labels={k: f"q_{{{k[2]}}}(p, v={k[4:-1].join('()')})" if k.startswith("q")
-                              else rf"\sum_i q_i(p, v=({k[6:-1]}))" for k in values},
+                      labels={k: _demand_label(k) for k in values},
                       remarks=("total(v) is the probability of a sale: 1 when some v_i - p_i >= 0, else 0.",))
+
+
+def _demand_label(name: str) -> str:
+    """LaTeX for 'q_1(4,1)' or 'total(4,1)'."""
+    head, _, tag = name.partition("(")
+    profile = "(" + tag
+    return f"q_{{{head[2:]}}}(p, v={profile})" if head.startswith("q_") else rf"\sum_i q_i(p, v={profile})"
 
 
 SURPLUS_PRICES: tuple[int, ...] = (3, 3)

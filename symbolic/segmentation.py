@@ -21,7 +21,7 @@ import sympy as sp
 
 from symbolic.derivation import Derivation, Step
 from symbolic.market import optimal_price, rational, residual_distribution
-from symbolic.models.market import Segment, Segmentation, instance
+from symbolic.models.market import FiniteMarket, Segment, Segmentation, instance
 
 __all__ = ["extremal_tails", "uniform_segmentation", "segmentations", "segment_profit", "segmentation_claim",
            "SEGMENTATION_INSTANCES"]
@@ -195,7 +195,7 @@ def _greedy(mass: dict[Fraction, Fraction], cost: Fraction) -> list[tuple[Segmen
     return out
 
 
-def segmentations(market, mixing_costs: bool = True) -> dict[tuple[int, Fraction], Segmentation]:  # noqa: ANN001
+def segmentations(market: FiniteMarket) -> dict[tuple[int, Fraction], Segmentation]:
     """The segmentation of every (producer, own cost) at which the producer is ever efficient."""
     out = {}
     for i in range(market.producers):

@@ -105,7 +105,8 @@ def _text(out: dict[str, Any]) -> str:
         lines.append(f"  producer {s['producer']}, cost {s['cost']}, p* = {s['pstar']}:")
         for seg in s["segments"]:
             body = "  ".join(f"{r}:{m}" for r, m in seg["residuals"].items())
-            lines.append(f"    {seg['weight']:>10}: price {seg['price']} | {body}")
+            tie = "   (residual = cost: a tie, priced at cost)" if seg["price"] == s["cost"] else ""
+            lines.append(f"    {seg['weight']:>10}: price {seg['price']} | {body}{tie}")
     lines.append("")
     verdict = "passed" if out["equilibrium_verified"] else "FAILED"
     lines.append(f"equilibrium verification ({out['mixing']} randomisation): {verdict} "
