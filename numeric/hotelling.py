@@ -499,6 +499,11 @@ def pareto_stop_loss(G: TwoSidedPareto, t: mpmath.mpf) -> mpmath.mpf:
 
 
 @lru_cache(maxsize=16)
+def _support_top(F: SymmetricResidual) -> Fraction:
+    """The top of F's support: the largest atom, or vbar for a CDF expression."""
+    return max(x for x, _ in F.atoms) if F.atoms is not None else F.vbar
+
+
 def _grid_search(F: SymmetricResidual, n_b: int = 60, n_B: int = 60, n_u: int = 4000) -> tuple[float, float, float]:
     """Brute force at double precision: the best feasible (b, B) on a grid and its CS.
 
@@ -508,16 +513,17 @@ def _grid_search(F: SymmetricResidual, n_b: int = 60, n_B: int = 60, n_u: int = 
     """
     V = float(F.vbar)
     u = np.linspace(0.0, V, n_u + 1)
-    with mpmath.workdps(15):
-        if F.atoms is not None:
-            pi_F = np.array([float(sum(q * max(x - Fraction(t).limit_denominator(10**12), 0) for x, q in F.atoms)) for t in u])
-        else:
+    if F.atoms is not None:
+        pi_F = _atomic_stop_loss(F, u)
+    else:
+        with mpmath.workdps(15):
             tail = np.array([1 - float(F.cdf(mpmath.mpf(x))) for x in u])
-            pi_F = _stop_loss_from_tail(u, tail)
+        pi_F = _stop_loss_from_tail(u, tail)
     tol = 4 * (V / n_u)  # the trapezoid misplaces G's atom at B by up to one grid step
     best = (-np.inf, 0.0, 0.0)
-    for b in V * np.logspace(-3, 0, n_b, endpoint=False):
-        for B in b + (V - b) * np.arange(1, n_B + 1) / n_B:
+    W = float(_support_top(F))
+    for b in W * np.logspace(-3, 0, n_b, endpoint=False):
+        for B in b + (W - b) * np.arange(1, n_B + 1) / n_B:
             G = TwoSidedPareto(mpmath.mpf(b), mpmath.mpf(B))
             pi_G = _stop_loss_from_tail(u, 1 - G.cdf_array(u))
             if np.all(pi_G <= pi_F + tol * V):
@@ -527,37 +533,74 @@ def _grid_search(F: SymmetricResidual, n_b: int = 60, n_B: int = 60, n_u: int = 
     return best
 
 
+def _atomic_stop_loss(F: SymmetricResidual, u: np.ndarray) -> np.ndarray:
+    """E[(r - u)^+] at every point of u for an atomic F, in floats, by sorting and cumulative sums."""
+    x = np.array([float(a) for a, _ in F.atoms])
+    q = np.array([float(w) for _, w in F.atoms])
+    order = np.argsort(x)
+    x, q = x[order], q[order]
+    tail_mass = np.concatenate([np.cumsum(q[::-1])[::-1], [0.0]])  # mass at or above x_k
+    tail_first = np.concatenate([np.cumsum((q * x)[::-1])[::-1], [0.0]])
+    k = np.searchsorted(x, u, side="right")  # first atom strictly above u
+    return tail_first[k] - u * tail_mass[k]
+
+
 def _stop_loss_from_tail(u: np.ndarray, tail: np.ndarray) -> np.ndarray:
     """Integral of ``tail`` from each grid point to the end (trapezoid rule)."""
     pieces = (tail[1:] + tail[:-1]) / 2 * np.diff(u)
     return np.concatenate([np.cumsum(pieces[::-1])[::-1], [0.0]])
 
 
-def _binding_points(F: SymmetricResidual, b: mpmath.mpf, B: mpmath.mpf) -> list[tuple[mpmath.mpf, bool]]:
-    """Where pi_F - pi_G is smallest over [0, B]: (t, smooth) with smooth False at 0 or an atom."""
-    V = to_mpf(F.vbar)
-    G = TwoSidedPareto(b, B)
-    ts = [B * k / 400 for k in range(401)]
-    atoms = [to_mpf(x) for x, _ in F.atoms if x >= 0] if F.atoms is not None else []
-    ts = sorted(set(ts) | {a for a in atoms if a <= B})
-    gaps = [prior_stop_loss(F, t) - pareto_stop_loss(G, t) for t in ts]
-    k = min(range(len(ts)), key=lambda i: gaps[i])
-    t = ts[k]
-    if t == 0 or t in atoms or (F.atoms is not None):
-        if F.atoms is not None and t not in atoms and t != 0:
-            t = min(atoms, key=lambda a: abs(a - t))
-        return [(t, False)]
-    return [(t, True)]
+def _binding_candidates(F: SymmetricResidual, b: float, B: float) -> list[tuple[str, Any]]:
+    """Points where the contraction constraint nearly binds at the grid optimum, tightest first.
+
+    Each is ("fixed", t) at 0 or at an atom of F (a kink of its stop-loss transform),
+    ("top", vbar) at the support bound, or ("smooth", t) inside, where F is continuous.
+    """
+    V = float(F.vbar)
+    u = np.linspace(0.0, V, 4001)
+    atoms = np.array(sorted({float(x) for x, _ in F.atoms if x >= 0})) if F.atoms is not None else np.array([])
+    t = np.union1d(u, atoms)
+    G = TwoSidedPareto(mpmath.mpf(b), mpmath.mpf(B))
+    fine = np.linspace(0.0, V, 40001)
+    pi_G = np.interp(t, fine, _stop_loss_from_tail(fine, 1 - G.cdf_array(fine)))
+    if F.atoms is not None:
+        pi_F = _atomic_stop_loss(F, t)
+    else:
+        with mpmath.workdps(15):
+            tail = np.array([1 - float(F.cdf(mpmath.mpf(x))) for x in fine])
+        pi_F = np.interp(t, fine, _stop_loss_from_tail(fine, tail))
+    gap = pi_F - pi_G
+    out: list[tuple[str, mpmath.mpf]] = []
+    for k in np.argsort(gap):
+        x = float(t[k])
+        if F.atoms is not None:
+            kind, x = "fixed", (float(atoms[np.argmin(np.abs(atoms - x))]) if x > 0 and len(atoms) else 0.0)
+        else:
+            kind = "fixed" if x == 0 else "smooth"
+        if x >= float(_support_top(F)) * (1 - 1e-9):
+            kind, x = "top", float(_support_top(F))
+        if (kind, x) not in [(c, float(y)) for c, y in out]:
+            out.append((kind, x))
+        if len(out) == 3:
+            break
+    exact = {float(y): y for y, _ in F.atoms} if F.atoms is not None else {}
+    exact[0.0] = Fraction(0)
+    exact[float(_support_top(F))] = _support_top(F)
+    return [(kind, exact.get(x, x)) for kind, x in out]  # exact where F has an atom; converted by the caller
 
 
-def _kkt(F: SymmetricResidual, start: tuple[mpmath.mpf, mpmath.mpf], binding: tuple[mpmath.mpf, bool]) -> tuple[mpmath.mpf, mpmath.mpf, mpmath.mpf]:
-    """Solve the optimality conditions from the grid optimum, by findroot with numeric derivatives.
+def _kkt(F: SymmetricResidual, start: tuple[mpmath.mpf, mpmath.mpf],
+         binding: Sequence[tuple[str, mpmath.mpf]]) -> tuple[mpmath.mpf, mpmath.mpf, list[mpmath.mpf]]:
+    """Solve the optimality conditions for a binding set, by findroot with numeric derivatives.
 
-    Touch: pi_F(t) = pi_G(t; b, B); tangency (smooth t): F(t) = G(t); Lagrange: the gradient
-    of CS(b, B) = vbar/2 + pi_G(0; b, B) - b is parallel to that of the touching constraint.
+    For each binding point: touch, pi_F(t) = pi_G(t; b, B); at a smooth point also tangency,
+    F(t) = G(t) (t unknown); at the support bound B = vbar.  With one binding point, the
+    Lagrange condition: the gradient of CS(b, B) = vbar/2 + pi_G(0; b, B) - b is parallel to
+    that of the constraint.  With two, the two touches fix (b, B).
     """
     V = to_mpf(F.vbar)
-    t0, smooth = binding
+    W = to_mpf(_support_top(F))
 
     def pi_G(t: mpmath.mpf, b: mpmath.mpf, B: mpmath.mpf) -> mpmath.mpf:
         return pareto_stop_loss(TwoSidedPareto(b, B), t)
@@ -572,22 +615,47 @@ def _kkt(F: SymmetricResidual, start: tuple[mpmath.mpf, mpmath.mpf], binding: tu
         g_B = mpmath.diff(lambda x: pi_G(t, b, x), B)
         return cs_b * g_B - cs_B * g_b
 
-    if smooth:
-        def system(b, B, t):  # noqa: ANN001, ANN202
-            return [prior_stop_loss(F, t) - pi_G(t, b, B), F.cdf(t) - TwoSidedPareto(b, B).cdf(t), lagrange(t, b, B)]
+    kinds = [k for k, _ in binding]
+    if kinds == ["top"]:  # B at the top of F's support, b free: dCS/db = 0, CS concave in b
+        slope = lambda x: mpmath.diff(lambda y: cs(y, W), x)  # noqa: E731
+        lo, hi = W * mpmath.mpf(10) ** -8, W * (1 - mpmath.mpf(10) ** -6)
+        a, c = max(lo, start[0] / 2), min(hi, (start[0] + W) / 2)
+        if not (slope(a) > 0 > slope(c)):
+            a, c = lo, hi
+        b = mpmath.findroot(slope, (a, c), solver="anderson")
+        return b, W, [W]
+    smooth = [i for i, (k, _) in enumerate(binding) if k == "smooth"]
 
-        b, B, t = mpmath.findroot(system, (start[0], start[1], t0))
-        return b, B, t
+    def unpack(z: Sequence[mpmath.mpf]) -> tuple[mpmath.mpf, mpmath.mpf, list[mpmath.mpf]]:
+        b, B = z[0], z[1]
+        ts = [t for _, t in binding]
+        for j, i in enumerate(smooth):
+            ts[i] = z[2 + j]
+        return b, B, ts
 
-    if abs(t0 - V) <= V * mpmath.mpf(10) ** -6:  # binding at the support bound: B = vbar, free b
-        b = mpmath.findroot(lambda x: mpmath.diff(lambda y: cs(y, V), x), start[0])
-        return b, V, V
+    def system(*z: mpmath.mpf) -> list[mpmath.mpf]:
+        b, B, ts = unpack(z)
+        eqs = []
+        for (kind, _), t in zip(binding, ts):
+            eqs.append(B - W if kind == "top" else prior_stop_loss(F, t) - pi_G(t, b, B))
+            if kind == "smooth":
+                eqs.append(F.cdf(t) - TwoSidedPareto(b, B).cdf(t))
+        if len(binding) == 1:
+            eqs.append(lagrange(ts[0], b, B))
+        return eqs
 
-    def fixed(b, B):  # noqa: ANN001, ANN202
-        return [prior_stop_loss(F, t0) - pi_G(t0, b, B), lagrange(t0, b, B)]
+    z0 = [start[0], start[1]] + [binding[i][1] for i in smooth]
+    return unpack(mpmath.findroot(system, z0))
 
-    b, B = mpmath.findroot(fixed, start)
-    return b, B, t0
+
+def _is_feasible(F: SymmetricResidual, b: mpmath.mpf, B: mpmath.mpf, tol: mpmath.mpf) -> bool:
+    """pi_G <= pi_F + tol at 0, at 128 grid points and at every atom of F in [0, B]."""
+    V = to_mpf(F.vbar)
+    G = TwoSidedPareto(b, B)
+    points = [V * k / 128 for k in range(129)]
+    if F.atoms is not None:
+        points += [to_mpf(x) for x, _ in F.atoms if 0 <= x <= F.vbar]
+    return all(pareto_stop_loss(G, t) <= prior_stop_loss(F, t) + tol for t in points if t <= B)
 
 
 def optimal_information(F: SymmetricResidual, dps: int = 30) -> HotellingSolution:
@@ -609,18 +677,28 @@ def optimal_information(F: SymmetricResidual, dps: int = 30) -> HotellingSolutio
     grid_cs, b0, B0 = _grid_search(F)
     if grid_cs == -np.inf:
         raise ValueError("no feasible G_b^B found on the grid: is F degenerate at 0?")
-    with mpmath.workdps(15):
-        binding = _binding_points(F, mpmath.mpf(b0), mpmath.mpf(B0))[0]
+    candidates = _binding_candidates(F, b0, B0)
+    sets = [[c] for c in candidates] + [[c, d] for i, c in enumerate(candidates) for d in candidates[i + 1:]]
+    found = None
     with mpmath.workdps(dps + 5):
         V = to_mpf(F.vbar)
-        b, B, t = _kkt(F, (mpmath.mpf(b0), mpmath.mpf(B0)), (mpmath.mpf(binding[0]), binding[1]))
-        if not 0 < b < B <= V * (1 + mpmath.mpf(10) ** (-dps)):
-            raise ArithmeticError(f"the optimality conditions converged outside 0 < b < B <= vbar: b={b}, B={B}")
-        B = min(B, V)
+        tol = mpmath.mpf(10) ** -(dps - 3)
+        for binding in sets:
+            binding = [(kind, to_mpf(x) if isinstance(x, Fraction) else mpmath.mpf(x)) for kind, x in binding]
+            try:
+                b, B, ts = _kkt(F, (mpmath.mpf(b0), mpmath.mpf(B0)), binding)
+            except (ZeroDivisionError, ValueError, ArithmeticError):
+                continue
+            if 0 < b < B <= V * (1 + tol) and _is_feasible(F, b, min(B, V), tol):
+                found = (b, min(B, V), tuple(sorted(+t for t in ts)))
+                break
+        if found is None:
+            raise ArithmeticError("no binding set of the contraction constraint gave a feasible optimum")
+        b, B, touching = found
         G = TwoSidedPareto(b, B)
         rev1, rev2, _ = _producer_surplus(G)
         ts = V / 2 + pareto_stop_loss(G, mpmath.mpf(0))
-        return HotellingSolution(b=+b, B=+B, cs=ts - rev1 - rev2, ts=+ts, ps=rev1 + rev2, binding=(+t,),
+        return HotellingSolution(b=+b, B=+B, cs=ts - rev1 - rev2, ts=+ts, ps=rev1 + rev2, binding=touching,
                                  grid_cs=mpmath.mpf(grid_cs), grid_point=(mpmath.mpf(b0), mpmath.mpf(B0)))
 
 

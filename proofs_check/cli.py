@@ -227,10 +227,28 @@ def args_command(argv: Sequence[str] | None) -> str | None:
     return next((w for w in words if not w.startswith("-")), None)
 
 
+_VALUE_MAY_START_WITH_MINUS = ("--atoms", "--cdf", "--prices")
+
+
+def _join_values(argv: Sequence[str]) -> list[str]:
+    """``--atoms -1=1/2,...`` as ``--atoms=-1=1/2,...``: a leading minus in a value is not a flag."""
+    out: list[str] = []
+    words = list(argv)
+    k = 0
+    while k < len(words):
+        if words[k] in _VALUE_MAY_START_WITH_MINUS and k + 1 < len(words):
+            out.append(f"{words[k]}={words[k + 1]}")
+            k += 2
+        else:
+            out.append(words[k])
+            k += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_join_values(sys.argv[1:] if argv is None else argv))
         commands = {
             "list": lambda: _cmd_list(),
             "check": lambda: _cmd_check(args),

@@ -622,7 +622,8 @@ def optimal_information(F: SymmetricResidual) -> Derivation:
     t_star = _quantile(F, level)
     steps.append(Step("tangency point: the quantile of F at 1 - e^-2/2", t_star))
     if t_star == 0:
-        raise NotImplementedError("F puts so much mass at 0 that the optimum is the limit b -> 0")
+        raise NotImplementedError("the tangency point would be 0 (F(0) >= 1 - e^-2/2): the contraction "
+                                  "constraint binds near r = 0 and there is no tangency closed form")
     # at an atom of F the tangency holds with a subgradient of P: b = 2 t S, S = e^-2/2
     b_star = sp.expand(b_of_t.subs(_S(_t), level_survival).subs(_t, t_star))
     pi_star = sp.expand(stop_loss(F, t_star))

@@ -64,3 +64,82 @@ def test_binary_optimum_numeric():
     assert all(w.checks.values())
     with mpmath.workdps(40):
         assert abs(w.values["b_star"].value - mpmath.exp(-2)) < mpmath.mpf(10) ** -18
+
+
+# --------------------------- the general solver -----------------------------------------
+
+from hypothesis import HealthCheck, example  # noqa: E402
+
+from symbolic.models import SymmetricResidual  # noqa: E402
+from tests.strategies import symmetric_atoms  # noqa: E402
+
+BINARY = SymmetricResidual.from_atoms({-1: "1/2", 1: "1/2"})
+UNIFORM = SymmetricResidual.from_cdf("(r+1)/2")
+TRIANGULAR = SymmetricResidual.from_cdf("Piecewise(((1+r)**2/2, r<0), (1-(1-r)**2/2, True))")
+ATOM_AT_ZERO = SymmetricResidual.from_atoms({-1: "1/20", 0: "9/10", 1: "1/20"})
+
+
+def _cs(F, b, B):
+    with mpmath.workdps(30):
+        G = TwoSidedPareto(to_mpf(b) if isinstance(b, F.__class__) else b, B)
+        return to_mpf(F.vbar) / 2 + h.pareto_stop_loss(G, mpmath.mpf(0)) - G.b
+
+
+def test_solver_binary():
+    with mpmath.workdps(30):
+        s = h.optimal_information(BINARY, dps=25)
+        assert abs(s.b - mpmath.exp(-2)) < mpmath.mpf(10) ** -22 and s.B == 1
+
+
+def test_solver_uniform():
+    with mpmath.workdps(30):
+        s = h.optimal_information(UNIFORM, dps=25)
+        e2 = mpmath.exp(-2)
+        assert abs(s.b - e2 * (1 - e2)) < mpmath.mpf(10) ** -22
+        assert abs(s.binding[0] - (1 - e2)) < mpmath.mpf(10) ** -20
+
+
+def test_solver_triangular_continuous():
+    with mpmath.workdps(30):
+        s = h.optimal_information(TRIANGULAR, dps=25)
+        assert abs(s.b - (mpmath.exp(-2) - mpmath.exp(-3))) < mpmath.mpf(10) ** -22
+
+
+def test_solver_atom_at_zero_binds_at_zero_and_at_the_top():
+    with mpmath.workdps(30):
+        s = h.optimal_information(ATOM_AT_ZERO, dps=25)
+        assert [float(t) for t in s.binding] == [0.0, 1.0]
+        # the whole positive tail of F is kept: E_G[r+] = pi_F(0) = 1/20
+        assert abs(s.ts - mpmath.mpf(11) / 20) < mpmath.mpf(10) ** -22
+        assert abs(s.b / 2 * (1 + mpmath.log(1 / s.b)) - mpmath.mpf(1) / 20) < mpmath.mpf(10) ** -22
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(symmetric_atoms())
+@example({F(-1): F(1, 2), F(1): F(1, 2)})
+def test_solver_is_feasible_and_no_feasible_perturbation_does_better(atoms):
+    """The returned G_b^B is a contraction of F, and moving (b, B) feasibly never raises CS."""
+    prior = SymmetricResidual.from_atoms(atoms)
+    with mpmath.workdps(25):
+        s = h.optimal_information(prior, dps=20)
+        tol = mpmath.mpf(10) ** -15
+        assert h._is_feasible(prior, s.b, s.B, tol)
+        best = s.cs
+        for db in (-1, 0, 1):
+            for dB in (-1, 0, 1):
+                b, B = s.b * (1 + db * mpmath.mpf("0.02")), min(s.B * (1 + dB * mpmath.mpf("0.02")), to_mpf(prior.vbar))
+                if 0 < b < B and h._is_feasible(prior, b, B, mpmath.mpf(0)):
+                    G = TwoSidedPareto(b, B)
+                    assert to_mpf(prior.vbar) / 2 + h.pareto_stop_loss(G, mpmath.mpf(0)) - b <= best + tol
+
+
+def test_benchmark_lp_converges_to_the_binary_closed_form():
+    s = h.armstrong_zhou(BINARY, n=200)
+    assert abs(s.price - 0.0553746) < 1e-3 and abs(s.cs - 0.5262345) < 1e-4 and abs(s.ts - 0.5816091) < 1e-3
+
+
+def test_benchmark_for_a_continuous_prior_is_below_the_paper_solution():
+    s = h.armstrong_zhou(UNIFORM, n=100)
+    with mpmath.workdps(20):
+        ours = h.optimal_information(UNIFORM, dps=15)
+    assert s.cs < float(ours.cs) and s.ts < float(ours.ts)

@@ -9,7 +9,7 @@ import sympy as sp
 from hypothesis import given, settings
 
 from symbolic import hotelling as h
-from symbolic.models import TwoSidedPareto
+from symbolic.models import SymmetricResidual, TwoSidedPareto
 from tests.strategies import pareto_bounds
 
 b, B, r = h.b, h.B, h.r
@@ -80,3 +80,42 @@ def test_binary_information_extremes():
     values = h.binary_information_extremes().values
     assert values == {"full_price": 1, "full_CS": 0, "full_TS": 1, "none_price": 0,
                       "none_CS": sp.Rational(1, 2), "none_TS": sp.Rational(1, 2)}
+
+
+def test_stop_loss_uniform_and_atoms():
+    F = SymmetricResidual.from_cdf((r + 1) / 2)
+    assert h.stop_loss(F, sp.Rational(1, 3)) == sp.Rational(1, 9)
+    A = SymmetricResidual.from_atoms({-1: "1/4", 0: "1/2", 1: "1/4"})
+    assert h.stop_loss(A, sp.Integer(0)) == sp.Rational(1, 4)
+
+
+def test_optimal_information_uniform_closed_form():
+    values = h.uniform_optimum().values
+    e2 = sp.exp(-2)
+    assert values["t"] == 1 - e2
+    assert sp.simplify(values["b"] - e2 * (1 - e2)) == 0
+    assert sp.simplify(values["B"] - (1 - e2) * sp.exp(e2 / (2 * (1 - e2)))) == 0
+    assert sp.simplify(values["CS"] - (sp.Rational(1, 2) + e2 / 2 - e2**2 / 4)) == 0
+    # consistency: at t* the survival of F is e^-2/2 and b* = 2 t* (1 - F(t*))
+    assert sp.simplify(1 - (values["t"] + 1) / 2 - e2 / 2) == 0
+
+
+def test_optimal_information_triangular_closed_form():
+    F = SymmetricResidual.from_cdf(sp.Piecewise(((1 + r) ** 2 / 2, r < 0), (1 - (1 - r) ** 2 / 2, True)))
+    values = h.optimal_information(F).values
+    assert values["t"] == 1 - sp.exp(-1)
+    assert sp.simplify(values["b"] - (sp.exp(-2) - sp.exp(-3))) == 0
+
+
+def test_optimal_information_says_when_no_closed_form():
+    F = SymmetricResidual.from_atoms({-1: "1/20", 0: "9/10", 1: "1/20"})  # the constraint binds at 0
+    with pytest.raises(NotImplementedError, match="binds near r = 0"):
+        h.optimal_information(F)
+
+
+def test_binary_benchmark_constraints_and_price():
+    values = h.binary_benchmark().values
+    # the price solves the derived first-order condition and lies where the paper's print does not round
+    assert abs(values["foc"].subs(h.price, values["price"])) < sp.Float("1e-60")
+    assert sp.Float("0.0553") < values["price"] < sp.Float("0.0554")
+    assert sp.Float("0.5816") < values["TS"] < sp.Float("0.5817")
