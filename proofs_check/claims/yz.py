@@ -4,17 +4,75 @@ declarative entry each."""
 from __future__ import annotations
 
 from numeric import ironing as ironing_num
+from numeric import mechanisms as mechanisms_num
 from numeric import pryce_cap as pryce_cap_num
 from numeric import regulation as regulation_num
 from proofs_check.latex import regulation as regulation_tex
 from proofs_check.registry import Claim, Printed
 from symbolic import ironing as ironing_sym
+from symbolic import mechanisms as mechanisms_sym
 from symbolic import pryce_cap as pryce_cap_sym
 from symbolic import regulation as regulation_sym
 
 __all__ = ["CLAIMS"]
 
 CLAIMS: tuple[Claim, ...] = (
+    Claim(
+        id="yz.ex1",
+        where="yz, section 2.3, Example 1 (price competition) and footnote 3",
+        statement="Price competition, two firms, values U[0,1] at s = (1/4, 1/2): shares 5/8 and 1/4, revenues, payoffs at theta = (1/10, 1/5), kappa = 1/2; shares sum to at most 1 everywhere; the opt-out gives zeros.",
+        symbolic=mechanisms_sym.example1,
+        numeric=mechanisms_num.example1,
+        printed=(
+            Printed("optout_total", "an opt-out option s_0 ∈ S_i such that t_i(s_0, s_−i) = μ_i(v|s_0, s_−i) = "
+                    "r_i(s_0, s_−i) = 0", exact="0"),
+        ),
+    ),
+    Claim(
+        id="yz.ex2",
+        where="yz, section 2.3, Example 2 (quantity competition); online appendix B.1 (details)",
+        statement="Quantity competition, values U[0,1], s = (1/4, 1/3): each firm sells its quantity at p = 1 - sqrt(7/12); feasible, with an opt-out.",
+        symbolic=mechanisms_sym.example2,
+        numeric=mechanisms_num.example2,
+        printed=(
+            Printed("q1", "firm i sells s_i units at price p_i(s) if Σ_j s_j ≤ 1", exact="1/4"),
+            Printed("optout_total", "an opt-out option s_0 ∈ S_i such that t_i(s_0, s_−i) = μ_i(v|s_0, s_−i) = "
+                    "r_i(s_0, s_−i) = 0", exact="0"),
+        ),
+    ),
+    Claim(
+        id="yz.ex3",
+        where="yz, section 2.3, Example 3 (consumer search and promotional sales)",
+        statement="Captive consumers (gamma = (1/5, 1/10)) and shoppers at s = (1/4, 1/2): shares 47/80 and 9/40; feasible, with an opt-out.",
+        symbolic=mechanisms_sym.example3,
+        numeric=mechanisms_num.example3,
+        printed=(
+            Printed("optout_total", "an opt-out option s_0 ∈ S_i such that t_i(s_0, s_−i) = μ_i(v|s_0, s_−i) = "
+                    "r_i(s_0, s_−i) = 0", exact="0"),
+        ),
+    ),
+    Claim(
+        id="yz.ex4",
+        where="yz, online appendix B.1, Example 4 (entry deterrence) and its details",
+        statement="Entry deterrence: the entrant enters when the incumbent's price is at least 1/3 and undercuts it by 1/10; at the incumbent's price 1/2 both sell (shares 13/40 and 19/40); feasible, with an opt-out.",
+        symbolic=mechanisms_sym.example4,
+        numeric=mechanisms_num.example4,
+        printed=(
+            Printed("optout_total", "an opt-out option s_0 ∈ S_i such that t_i(s_0, s_−i) = μ_i(v|s_0, s_−i) = "
+                    "r_i(s_0, s_−i) = 0", exact="0"),
+        ),
+    ),
+    Claim(
+        id="yz.ex5",
+        where="yz, online appendix B.1, Example 5 (reverse auction with many buyers)",
+        statement="Reverse auction at bids (1/4, 1/2): the lowest bidder sells to every consumer valuing it above its bid (share 3/4), the other sells nothing; feasible, with an opt-out.",
+        symbolic=mechanisms_sym.example5,
+        numeric=mechanisms_num.example5,
+        printed=(
+            Printed("optout_total", "an opt-out option s_0 ∈ S_i such that t_i(s_0, s_−i) = μ_i(v|s_0, s_−i) = "
+                    "r_i(s_0, s_−i) = 0", exact="0"),
+        ),
+    ),
     Claim(
         id="yz.model.payoff",
         where="yz, section 2.2 (the ex-post payoff pi_i) and Example 1",

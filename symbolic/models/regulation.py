@@ -41,6 +41,13 @@ __all__ = [
     "section51",
     "finite_example",
     "EXAMPLES",
+    "OPT_OUT",
+    "when",
+    "PriceCompetition",
+    "QuantityCompetition",
+    "CaptiveShoppers",
+    "EntryDeterrence",
+    "ReverseAuction",
 ]
 
 x = sp.Symbol("x", real=True)
@@ -531,3 +538,195 @@ def finite_example() -> RegulationModel:
                  "Piecewise((0, x < 1/4), (1/6, x < 1/2), (1/3, x < 3/4), (1/2, True))", "1/10", "2")
     values = FiniteValues(((1, 0), (0, 1), (1, 1), (Fraction(1, 2), Fraction(3, 4))), ("1/4", "1/4", "1/4", "1/4"))
     return RegulationModel((firm1, firm2), values)
+
+
+# -- the indirect mechanisms of section 2.3 and online appendix B.1 -----------------------------
+
+OPT_OUT = "out"
+"""The opt-out strategy s_0 that section 2.2 requires of every mechanism: no entry, no sales, no
+revenue.  The printed examples do not list it; it is added to each strategy space here."""
+
+
+def when(condition: Any, then: Any, otherwise: Any) -> Any:
+    """``then`` if ``condition`` else ``otherwise``: a Python choice for decided conditions, a
+    sympy Piecewise for conditions on symbols (one definition serves both sides).
+
+    Examples
+    --------
+    >>> when(Fraction(1, 2) < 1, 1, 0), when(x < 1, 1, 0)
+    (1, Piecewise((1, x < 1), (0, True)))
+    """
+    if isinstance(condition, bool):
+        return then if condition else otherwise
+    condition = sp.sympify(condition)
+    if condition is sp.true:
+        return then
+    if condition is sp.false:
+        return otherwise
+    return sp.Piecewise((then, condition), (otherwise, True))
+
+
+def _all(conditions: list[Any]) -> Any:
+    if all(isinstance(c, bool) for c in conditions):
+        return all(conditions)
+    return sp.And(*conditions)
+
+
+def _best(v: tuple[Any, ...], s: tuple[Any, ...], i: int, among: tuple[int, ...]) -> tuple[Any, Any]:
+    """(i maximises v_j - s_j among ``among``, the number of maximisers) -- the count is 1 for
+    symbolic values (ties have probability zero)."""
+    conds = [v[i] - s[i] >= v[j] - s[j] for j in among if j != i]
+    symbolic = any(not isinstance(c, bool) for c in conds)
+    if symbolic:
+        return _all(conds), 1
+    top = max(v[j] - s[j] for j in among)
+    return _all(conds), sum(1 for j in among if v[j] - s[j] == top)
+
+
+@dataclass(frozen=True, slots=True)
+class PriceCompetition:
+    """Example 1: every firm enters, posts a price; consumers buy the best surplus if >= 0.
+
+    Examples
+    --------
+    >>> PriceCompetition(2).allocation((Fraction(1), Fraction(1, 2)), (Fraction(1, 4), Fraction(1, 2)))
+    (1, 0)
+    """
+
+    n: int
+
+    def entry(self, s: tuple[Any, ...]) -> tuple[int, ...]:
+        return tuple(0 if si == OPT_OUT else 1 for si in s)
+
+    def allocation(self, v: tuple[Any, ...], s: tuple[Any, ...]) -> tuple[Any, ...]:
+        active = tuple(j for j in range(self.n) if s[j] != OPT_OUT)
+        out = []
+        for i in range(self.n):
+            if i not in active:
+                out.append(0)
+                continue
+            best, count = _best(v, s, i, active)
+            out.append(when(_all([best, v[i] >= s[i]]), sp.Rational(1, count) if count > 1 else 1, 0))
+        return tuple(out)
+
+    def revenue_price(self, s: tuple[Any, ...], i: int) -> Any:
+        return 0 if s[i] == OPT_OUT else s[i]
+
+
+@dataclass(frozen=True, slots=True)
+class CaptiveShoppers:
+    """Example 3: firm i has a share gamma_i of captive consumers; the rest shop around."""
+
+    gammas: tuple[Any, ...]
+
+    def __post_init__(self) -> None:
+        gammas = tuple(exact(g, f"gamma_{k}") for k, g in enumerate(self.gammas, 1))
+        if any(g < 0 for g in gammas) or sum(gammas) > 1:
+            raise ValueError(f"captive shares need gamma_i >= 0 with sum <= 1; got {', '.join(map(str, gammas))}")
+        object.__setattr__(self, "gammas", gammas)
+
+    @property
+    def n(self) -> int:
+        return len(self.gammas)
+
+    def entry(self, s: tuple[Any, ...]) -> tuple[int, ...]:
+        return tuple(0 if si == OPT_OUT else 1 for si in s)
+
+    def allocation(self, v: tuple[Any, ...], s: tuple[Any, ...]) -> tuple[Any, ...]:
+        active = tuple(j for j in range(self.n) if s[j] != OPT_OUT)
+        shoppers = 1 - sum(self.gammas)
+        out = []
+        for i in range(self.n):
+            if i not in active:
+                out.append(0)
+                continue
+            best, count = _best(v, s, i, active)
+            g = sp.Rational(self.gammas[i].numerator, self.gammas[i].denominator)
+            share = g + shoppers * when(best, sp.Rational(1, count), 0)
+            out.append(when(v[i] >= s[i], share, 0))
+        return tuple(out)
+
+    def revenue_price(self, s: tuple[Any, ...], i: int) -> Any:
+        return 0 if s[i] == OPT_OUT else s[i]
+
+
+@dataclass(frozen=True, slots=True)
+class ReverseAuction:
+    """Example 5: the lowest bids win and sell to every consumer who values them above the bid."""
+
+    n: int
+
+    def entry(self, s: tuple[Any, ...]) -> tuple[int, ...]:
+        return tuple(0 if si == OPT_OUT else 1 for si in s)
+
+    def allocation(self, v: tuple[Any, ...], s: tuple[Any, ...]) -> tuple[Any, ...]:
+        active = [j for j in range(self.n) if s[j] != OPT_OUT]
+        low = min(s[j] for j in active) if active else None
+        winners = [j for j in active if s[j] == low]
+        return tuple(when(v[i] >= s[i], sp.Rational(1, len(winners)), 0) if i in winners else 0 for i in range(self.n))
+
+    def revenue_price(self, s: tuple[Any, ...], i: int) -> Any:
+        return 0 if s[i] == OPT_OUT else s[i]
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityCompetition:
+    """Example 2 (values independent U[0,1]): firms choose quantities; with total Q <= 1 every
+    firm sells at the common price p with Pr(v_j >= p for all j) = Q, i.e. p = 1 - Q^(1/n);
+    with Q > 1 each firm sells s_i/Q at price 0."""
+
+    n: int
+
+    def entry(self, s: tuple[Any, ...]) -> tuple[int, ...]:
+        return tuple(0 if si == OPT_OUT else 1 for si in s)
+
+    def price(self, s: tuple[Any, ...]) -> Any:
+        total = sum((si for si in s if si != OPT_OUT), 0)
+        if total > 1 or total == 0:
+            return 0
+        return 1 - sp.Pow(sp.Rational(total.numerator, total.denominator) if isinstance(total, Fraction) else total,
+                          sp.Rational(1, self.n))
+
+    def allocation(self, v: tuple[Any, ...], s: tuple[Any, ...]) -> tuple[Any, ...]:
+        q = [0 if si == OPT_OUT else si for si in s]
+        total = sum(q)
+        if total == 0:
+            return tuple(0 for _ in q)
+        p = self.price(s)
+        everyone = _all([vj >= p for vj in v])
+        return tuple(when(everyone, sp.Rational(qi.numerator, qi.denominator) / sp.Rational(total.numerator, total.denominator)
+                          if isinstance(qi, Fraction) else qi / total, 0) if qi else 0 for qi in q)
+
+    def revenue_price(self, s: tuple[Any, ...], i: int) -> Any:
+        return 0 if s[i] == OPT_OUT else self.price(s)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryDeterrence:
+    """Online appendix B.1: firm 1 (the incumbent) posts a price; firm 2's strategy is an entry
+    rule and a price, both functions of firm 1's price (here: enter at prices >= ``threshold``,
+    undercut by ``undercut``); the entrants then compete on price."""
+
+    threshold: Any
+    undercut: Any
+
+    @property
+    def n(self) -> int:
+        return 2
+
+    def _prices(self, s: tuple[Any, ...]) -> tuple[Any, ...]:
+        p1 = s[0]
+        if p1 == OPT_OUT:
+            return (OPT_OUT, OPT_OUT if s[1] == OPT_OUT else Fraction(0))
+        enter = s[1] != OPT_OUT and p1 >= self.threshold
+        return (p1, p1 - self.undercut if enter else OPT_OUT)
+
+    def entry(self, s: tuple[Any, ...]) -> tuple[int, ...]:
+        return tuple(0 if p == OPT_OUT else 1 for p in self._prices(s))
+
+    def allocation(self, v: tuple[Any, ...], s: tuple[Any, ...]) -> tuple[Any, ...]:
+        return PriceCompetition(2).allocation(v, self._prices(s))
+
+    def revenue_price(self, s: tuple[Any, ...], i: int) -> Any:
+        p = self._prices(s)[i]
+        return 0 if p == OPT_OUT else p
