@@ -263,6 +263,10 @@ def compare_printed(printed: Printed, derived: Any, witness: Any, dps: int) -> P
     if printed.exact is not None:
         target = _parse_printed(printed, derived)
         shown = sp.sstr(derived)
+        if isinstance(derived, sp.logic.boolalg.Boolean) or isinstance(target, sp.logic.boolalg.Boolean):
+            same = derived == target
+            return PrintedCheck(printed.quantity, printed.text, shown, "agrees" if same else "disagrees",
+                                "the same statement" if same else f"derived {derived}, printed {target}")
         difference = sp.simplify(derived - target)
         if difference == 0:
             return PrintedCheck(printed.quantity, printed.text, shown, "agrees", "equal after simplification")

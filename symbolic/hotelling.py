@@ -40,6 +40,7 @@ __all__ = [
     "benchmark_constraints",
     "binary_benchmark",
     "binary_figure_densities",
+    "appendix_a3",
 ]
 
 b, B = sp.symbols("b B", positive=True)
@@ -818,4 +819,72 @@ def binary_figure_densities() -> Derivation:
                Step("benchmark: atom at 1", values["benchmark_atom"])),
         labels={"paper_density": r"g_{b^*}^{1}(r),\ b^*<r<1", "paper_atom": r"\Pr_{G}(r=1)",
                 "benchmark_density": r"h^{AZ}(r),\ 0<r<1", "benchmark_atom": r"\Pr_{H}(r=1)"},
+    )
+
+
+def _a3_instance() -> SymmetricResidual:
+    """A symmetric interim distribution with producer surplus 1/2 meeting the pricing constraints."""
+    return SymmetricResidual.from_atoms({"-1": "1/5", "-1/2": "3/10", "1/2": "3/10", "1": "1/5"})
+
+
+def appendix_a3() -> Derivation:
+    r"""Appendix A3 on an instance: producer surplus of G, the pricing constraints, and the
+    :math:`G_b^B` with the same b that is a mean-preserving contraction of G.
+
+    G puts 3/10 on each of :math:`\pm 1/2` and 1/5 on each of :math:`\pm 1`.  Producer 1's
+    revenue :math:`p\Pr(r \ge p)` is largest at an atom; b is the sum of both producers'
+    revenues.  The constraint :math:`G^-(r) \ge 1 - b/(2r)` binds at most at the atoms (G^- is
+    a step function).  B equates :math:`E[r^+]` under G and :math:`G_b^B` (the intermediate
+    value argument); G crosses :math:`G_b^B` once, from above, at B, so with equal means
+    :math:`G_b^B` is a contraction of G (cut criterion), and total surplus is unchanged.
+
+    Paper: bbm, appendix A3.
+
+    Examples
+    --------
+    >>> d = appendix_a3()
+    >>> d.values["PS_G"], d.values["B"]
+    (1/2, exp(2/5)/2)
+    """
+    G = _a3_instance()
+    atoms = [(sp.Rational(x.numerator, x.denominator), sp.Rational(q.numerator, q.denominator)) for x, q in G.atoms]
+    upper = lambda p: sum((q for x, q in atoms if x >= p), sp.Integer(0))  # noqa: E731  Pr(r >= p)
+    revenue_1 = max(x * upper(x) for x, _ in atoms if x > 0)
+    lower_tail = lambda p: sum((q for x, q in atoms if x <= -p), sp.Integer(0))  # noqa: E731  Pr(r <= -p)
+    revenue_2 = max(x * lower_tail(x) for x, _ in atoms if x > 0)
+    b_G = revenue_1 + revenue_2
+    positives = sorted(x for x, _ in atoms if x > 0)
+    left_limits = [1 - upper(x) for x in positives]  # G^-(x) = 1 - Pr(r >= x)
+    pricing = sp.And(*[sp.Ge(g, 1 - b_G / (2 * x)) for g, x in zip(left_limits, positives)])
+    pricing = sp.simplify(pricing)
+    positive_part = sum((x * q for x, q in atoms if x > 0), sp.Integer(0))
+    BB = sp.Symbol("B_", positive=True)
+    pareto_positive = sp.expand(_stieltjes(TwoSidedPareto(b_G, BB), lambda x: x, 0, sp.oo)[0])
+    (B_star,) = sp.solve(sp.Eq(pareto_positive, positive_part), BB)
+    pareto_positive_check = sp.simplify(_stieltjes(TwoSidedPareto(b_G, B_star), lambda x: x, 0, sp.oo)[0] - positive_part)
+    cdf = truncated_pareto_cdf(b_G, B_star)
+    probes = sorted({*positives, b_G, B_star, *(x / 2 for x in positives), B_star * 2})
+    signs = []
+    for x in probes:
+        difference = sp.nsimplify(G.cdf(sp.Rational(x)) if x.is_Rational else G.cdf(sp.N(x, 50))) - cdf.subs(r, x)
+        signs.append((x, sp.sign(sp.N(difference, 50)) if difference != 0 else 0))
+    crossing = all((s >= 0) if sp.N(x - B_star, 50) < 0 else (s <= 0) for x, s in signs)
+    ts = sp.Rational(1, 2) + positive_part
+    return Derivation(
+        values={"PS_G": b_G, "pricing_constraints": pricing, "E_positive": positive_part, "B": B_star,
+                "E_positive_gap": pareto_positive_check, "single_crossing": sp.true if crossing else sp.false,
+                "TS_G": ts, "TS_GbB": sp.simplify(sp.expand_log(
+                    sp.Rational(1, 2) + _stieltjes(TwoSidedPareto(b_G, B_star), lambda x: x, 0, sp.oo)[0], force=True))},
+        steps=(Step("producer 1's largest revenue p Pr(r >= p), over the atoms", revenue_1),
+               Step("producer 2's largest revenue p Pr(r <= -p)", revenue_2),
+               Step("b = PS(G)", b_G),
+               Step("pricing constraints G^-(x) >= 1 - b/(2x) at the atoms", pricing),
+               Step("E_G[r^+]", positive_part),
+               Step("E[r^+] under G_b^B as a function of B", pareto_positive),
+               Step("B equating the two (intermediate value argument)", B_star),
+               Step("G - G_b^B at probe points: nonnegative below B, nonpositive above", sp.Tuple(*[s for _, s in signs]))),
+        labels={"PS_G": r"\underline{PS}(G)", "pricing_constraints": r"G^-(r) \ge 1 - \tfrac{b}{2r}",
+                "E_positive": r"E_G[r^+]", "B": r"B", "E_positive_gap": r"E_{G_b^B}[r^+] - E_G[r^+]",
+                "single_crossing": r"G \gtrless G_b^B \text{ below/above } B",
+                "TS_G": r"\overline{TS}(G)", "TS_GbB": r"\overline{TS}(G_b^B)"},
     )

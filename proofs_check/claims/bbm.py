@@ -6,9 +6,10 @@ from __future__ import annotations
 from numeric import alignment as alignment_num
 from numeric import correlated as correlated_num
 from numeric import hotelling as hotelling_num
-from proofs_check.figures import hotelling as hotelling_fig
 from numeric import market as market_num
 from numeric import segmentation as segmentation_num
+from numeric import unknown_values as unknown_num
+from proofs_check.figures import hotelling as hotelling_fig
 from proofs_check.latex import hotelling as hotelling_tex
 from proofs_check.latex import market as market_tex
 from proofs_check.registry import Claim, Printed
@@ -16,6 +17,7 @@ from symbolic import alignment as alignment_sym
 from symbolic import hotelling as hotelling_sym
 from symbolic import market as market_sym
 from symbolic import segmentation as segmentation_sym
+from symbolic import unknown_values as unknown_sym
 
 __all__ = ["CLAIMS"]
 
@@ -343,5 +345,58 @@ CLAIMS: tuple[Claim, ...] = (
         symbolic=hotelling_sym.binary_figure_densities,
         numeric=hotelling_num.binary_figure_densities,
         figures=(hotelling_fig.binary_figure2,),
+    ),
+    Claim(
+        id="bbm.prop2",
+        where="bbm, section III.A, Proposition 2",
+        statement="Interim alignment: for a value garbling mu' (here Example 1 with v_1 unknown to the "
+        "consumer), Theorem 1 on mu' gives PS_i = PS_i(mu'), TS = TSbar(mu') and CS = TSbar(mu') - sum PS_i(mu').",
+        symbolic=unknown_sym.interim_alignment,
+        numeric=unknown_num.interim_alignment,
+    ),
+    Claim(
+        id="bbm.thm2",
+        where="bbm, section III.B, Theorem 2; appendix A2",
+        statement="With homogeneous values and common knowledge of gains from trade a value garbling keeps "
+        "the efficient surplus, TSbar(mu') = TSbar, by the chain max_i(v - c_i) = v - min_i c_i (on an instance).",
+        symbolic=unknown_sym.homogeneous_alignment,
+        numeric=unknown_num.homogeneous_alignment,
+        printed=(Printed("difference", "TSbar(mu') = ... = TSbar  (appendix A2)", exact="0"),),
+    ),
+    Claim(
+        id="bbm.ex3",
+        where="bbm, section III.B, Example 3",
+        statement="Monopoly with c = 1 and v in {0, 4}: full information prices at 4 (CS 0), no information "
+        "at 2; with epsilon information 2 stays optimal (for epsilon <= 1/2), CS = epsilon > 0, but trade is "
+        "inefficient.",
+        symbolic=unknown_sym.monopoly_without_common_knowledge,
+        numeric=unknown_num.monopoly_without_common_knowledge,
+        printed=(
+            Printed("full_price", "the optimal price is p_1 = 4", exact="4"),
+            Printed("full_CS", "so that consumer surplus is zero", exact="0"),
+            Printed("none_price", "the expected value would be 2, and this would be the optimal price", exact="2"),
+            Printed("eps_price", "then 2 is still the optimal price", exact="2"),
+            Printed("eps_prob_high", "they learn that their value is 4, which occurs with probability ε/2",
+                    exact="epsilon/2"),
+        ),
+    ),
+    Claim(
+        id="bbm.ts_general",
+        where="bbm, section III.C, display after Figure 2",
+        statement="The efficient surplus with two goods at zero cost is the integral of "
+        "(v_1 + v_2)/2 + |v_1 - v_2|/2 under mu' (an identity; Example 4 with full and with no information).",
+        symbolic=unknown_sym.efficient_surplus_two_goods,
+        numeric=unknown_num.efficient_surplus_two_goods,
+        printed=(Printed("identity_gap", "TSbar(μ') = ∫ [(v_1 + v_2)/2 + |v_1 − v_2|/2] μ'(dv_1, dv_2)", exact="0"),),
+    ),
+    Claim(
+        id="bbm.A3",
+        where="bbm, appendix A3 (proof of Theorem 3)",
+        statement="For an interim distribution G with producer surplus b meeting the pricing constraints "
+        "G^-(r) >= 1 - b/(2r), the intermediate value argument gives a B with G_b^B a mean-preserving "
+        "contraction of G and the same total surplus (on an instance).",
+        symbolic=hotelling_sym.appendix_a3,
+        numeric=hotelling_num.appendix_a3,
+        printed=(Printed("pricing_constraints", "G^-(r) ≥ 1 − b/(2r), ∀ r ≥ 0", exact="True"),),
     ),
 )

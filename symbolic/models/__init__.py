@@ -22,7 +22,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-__all__ = ["ExactLike", "exact", "provably_false", "relation", "TwoSidedPareto", "SymmetricResidual"]
+__all__ = ["ExactLike", "exact", "provably_false", "relation", "TwoSidedPareto", "SymmetricResidual", "ValueGarbling"]
 
 ExactLike = int | Fraction | str | sp.Rational
 """Inputs accepted where an exact number is expected."""
@@ -102,3 +102,4 @@ def relation(a: Any, b: Any) -> Any:
 from symbolic.models.residual import SymmetricResidual, TwoSidedPareto  # noqa: E402  (re-export)
 from symbolic.models.regulation import FiniteValues, Firm, IndependentValues, RegulationModel  # noqa: E402,F401  (re-export)
 from symbolic.models.market import FiniteMarket, InformationStructure, RunnerUpMixing  # noqa: E402,F401  (re-export)
+from symbolic.models.garbling import ValueGarbling  # noqa: E402  (re-export)
