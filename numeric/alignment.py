@@ -162,19 +162,19 @@ def _survival_poly(m: RunnerUpMixing, shift: Fraction, e_mid: Fraction, p: sp.Sy
 def _piece_excess(structure, cells, i, cost, lo, hi, target, pure_sales) -> Fraction | None:  # noqa: ANN001
     """A price in (lo, hi) whose payoff exceeds ``target``, or None, where a rival mixes.
 
-    ``cells`` are the cells with a randomising rival; the others sell ``pure_sales`` (constant
-    on the open interval)."""
+    ``cells`` are (weight, representative cell) for the cells with a randomising rival; the
+    others sell ``pure_sales`` (constant on the open interval)."""
     p = sp.Symbol("p")
     mid = (lo + hi) / 2
     q = lambda x: sp.Rational(x.numerator, x.denominator)  # noqa: E731
     one = sp.Poly(1, p, domain="QQ")
     margin = sp.Poly([1, -q(cost)], p, domain="QQ")
     groups: dict[tuple, list] = {}  # denominator -> summed numerator
-    for cell in cells:
+    for weight, cell in cells:
         v = structure.market.values[cell.profile]
         if v[i] < mid:
             continue
-        num, den = sp.Poly(q(cell.weight), p, domain="QQ") * margin, one
+        num, den = sp.Poly(q(weight), p, domain="QQ") * margin, one
         for j, strategy, cj in _rivals(structure, cell, i):
             if isinstance(strategy, RunnerUpMixing):
                 shift = v[j] - cj - v[i]
@@ -233,21 +233,28 @@ def verify(structure: InformationStructure) -> Verification:
         pure_t: list[Fraction] = []
         pure_w: list[Fraction] = []
         at_threshold: dict[Fraction, Fraction] = {}
-        mixed = []
+        mixed_groups: dict[tuple, list] = {}
         breaks, mixing_spans = {cost}, []
         for cell in cells:
             v = market.values[cell.profile]
             rivals = _rivals(structure, cell, i)
             breaks.add(v[i])
             if any(isinstance(strategy, RunnerUpMixing) for _, strategy, _ in rivals):
-                mixed.append((cell, rivals))
-                for j, strategy, cj in rivals:
-                    if isinstance(strategy, RunnerUpMixing):
-                        start = v[i] - v[j] + cj
-                        breaks |= {start + e for e in (F(0), strategy.width, *strategy.kinks())}
-                        mixing_spans.append((start, start + strategy.width))
-                    else:
-                        breaks.add(v[i] - v[j] + strategy)
+                # i's sales depend on the pure rivals only through the price T above which one of them
+                # (or the outside option) beats i and the number tying at T: group cells that agree
+                offers = [v[j] - strategy for j, strategy, _ in rivals if not isinstance(strategy, RunnerUpMixing)]
+                top = max([F(0)] + offers)
+                mixes = tuple(sorted(((v[i] - v[j] + cj, strategy) for j, strategy, cj in rivals
+                                      if isinstance(strategy, RunnerUpMixing)), key=lambda x: (x[0], hash(x[1]))))
+                key = (v[i] - top, offers.count(top), mixes)
+                if key in mixed_groups:
+                    mixed_groups[key][0] += cell.weight
+                else:
+                    mixed_groups[key] = [cell.weight, cell, rivals]
+                for start, strategy in mixes:
+                    breaks |= {start + e for e in (F(0), strategy.width, *strategy.kinks())}
+                    mixing_spans.append((start, start + strategy.width))
+                breaks.add(v[i] - top)
                 continue
             offers = [v[j] - strategy for j, strategy, _ in rivals]
             top = max([F(0)] + offers)
@@ -256,6 +263,7 @@ def verify(structure: InformationStructure) -> Verification:
             pure_t.append(threshold)
             pure_w.append(cell.weight)
             at_threshold[threshold] = at_threshold.get(threshold, F(0)) + cell.weight / (1 + offers.count(top))
+        mixed = [(w, cell, rivals) for w, cell, rivals in mixed_groups.values()]
         order = sorted(range(len(pure_t)), key=pure_t.__getitem__)
         sorted_t = [pure_t[k] for k in order]
         above = [F(0)] * (len(order) + 1)  # above[k]: weight of thresholds sorted_t[k:]
@@ -267,23 +275,33 @@ def verify(structure: InformationStructure) -> Verification:
 
         def payoff(price: Fraction) -> Fraction:
             total = pure_sales(price) * (price - cost)
-            for cell, rivals in mixed:
-                total += cell.weight * (price - cost) * sale_probability(market.values[cell.profile], i, price, rivals)
+            for weight, cell, rivals in mixed:
+                total += weight * (price - cost) * sale_probability(market.values[cell.profile], i, price, rivals)
             return total
 
         points = sorted(b for b in breaks if b >= cost)
         equilibrium = payoff(own) if not isinstance(own, RunnerUpMixing) else F(0)
+        mixed_weight = sum((w for w, _, _ in mixed), F(0))
+
+        def cannot_beat(price: Fraction, sales: Fraction) -> bool:
+            """A sound bound: every cell with a randomising rival sells with probability at most 1."""
+            return (price - cost) * (sales + mixed_weight) <= equilibrium
+
         best: tuple[Fraction, Fraction] | None = None
         for b in points:
             checked += 1
+            if cannot_beat(b, pure_sales(b)):
+                continue
             value = payoff(b)
             if value > equilibrium and (best is None or value > best[1]):
                 best = (b, value)
         for lo, hi in zip(points, points[1:]):
             checked += 1
             mid = (lo + hi) / 2
+            if cannot_beat(hi, above[bisect_right(sorted_t, mid)]):
+                continue  # the supremum over (lo, hi) is at most the bound at hi
             if any(a <= lo and hi <= z for a, z in mixing_spans):
-                found = _piece_excess(structure, [c for c, _ in mixed], i, cost, lo, hi, equilibrium,
+                found = _piece_excess(structure, [(w, c) for w, c, _ in mixed], i, cost, lo, hi, equilibrium,
                                       above[bisect_right(sorted_t, mid)])
                 if found is not None:
                     value = payoff(found)
