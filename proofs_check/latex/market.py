@@ -17,6 +17,22 @@ def math(value: object) -> str:
     return sp.latex(sp.sympify(value), fold_short_frac=True)
 
 
+def _printed(claim_id: str) -> dict[str, object]:
+    """The claim's printed exact values by quantity (looked up when the table is set)."""
+    from proofs_check.claims import get
+
+    return {p.quantity: sp.sympify(p.exact) for p in get(claim_id).printed if p.exact is not None}
+
+
+def _cell(derivation: Derivation, name: str, printed: dict[str, object]) -> str:
+    """The derived value, and the printed one beside it in brackets when they differ."""
+    value = derivation.values[name]
+    shown = f"${math(value)}$"
+    if name in printed and sp.simplify(sp.sympify(value) - printed[name]) != 0:
+        shown += f" [print ${math(printed[name])}$]"
+    return shown
+
+
 def _table(spec: str, header: list[str], rows: list[list[str]], caption: str) -> str:
     lines = [r"\begin{table}[h]", r"\centering", f"\\begin{{tabular}}{{{spec}}}", r"\toprule",
              " & ".join(header) + r" \\", r"\midrule"]
@@ -36,11 +52,13 @@ def residual_table(derivation: Derivation) -> str:
     True
     """
     header = [r"$(v_i, c_i) \backslash (v_j, c_j)$"] + [f"$({v}, {c})$" for v, c in _ORDER]
+    printed = _printed("bbm.ex1.residual_table")
     rows = []
     for vi, ci in _ORDER:
-        rows.append([f"$({vi}, {ci})$"] + [f"${math(derivation.values[f'r[({vi},{ci}),({vj},{cj})]'])}$"
+        rows.append([f"$({vi}, {ci})$"] + [_cell(derivation, f"r[({vi},{ci}),({vj},{cj})]", printed)
                                             for vj, cj in _ORDER])
-    return _table("lrrrr", header, rows, "Residual willingness to pay $r_i$ of equation (2), Example 1.")
+    return _table("lrrrr", header, rows, "Residual willingness to pay $r_i$ of equation (2), Example 1; "
+                  "[print $x$]: the paper's table differs there.")
 
 
 def conditional_table(derivation: Derivation) -> str:
@@ -69,12 +87,14 @@ def segmentation_table(derivation: Derivation) -> str:
     True
     """
     v = derivation.values
+    printed = _printed("bbm.ex1.segmentation")
     count = sum(1 for k in v if k.startswith("weight_"))
-    rows = [[f"$p_i = {math(v[f'price_{t}'])}$", f"${math(v[f'weight_{t}'])}$"]
-            + [f"${math(v[f'x{t}_r{r}'])}$" for r in (1, 3, 4)] for t in range(1, count + 1)]
-    rows.append(["Total", "$1$"] + [f"${math(v[f'total_r{r}'])}$" for r in (1, 3, 4)])
+    rows = [[f"$p_i = {math(v[f'price_{t}'])}$", _cell(derivation, f"weight_{t}", printed)]
+            + [_cell(derivation, f"x{t}_r{r}", printed) for r in (1, 3, 4)] for t in range(1, count + 1)]
+    rows.append(["Total", "$1$"] + [_cell(derivation, f"total_r{r}", printed) for r in (1, 3, 4)])
     return _table("lrrrr", ["Segment", "Prob", "$r_i = 1$", "$r_i = 3$", "$r_i = 4$"], rows,
-                  "Uniform profit-preserving segmentation given $c_i = 0$, Example 1.")
+                  "Uniform profit-preserving segmentation given $c_i = 0$, Example 1; [print $x$]: the paper's "
+                  "two-segment table differs there (it has no third segment).")
 
 
 def theorem_table(derivation: Derivation) -> str:
