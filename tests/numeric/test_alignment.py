@@ -84,3 +84,16 @@ def test_sale_probability_at_the_top_atom_splits_the_atom_only():
     mix = RunnerUpMixing(F(1, 2), F(2), F(2), F(0), F(1))
     assert mix.atom(F(1, 2)) == F(4, 5)
     assert sale_probability((F(3), F(1)), 0, F(5, 2), [(1, mix, F(0))]) == F(2, 5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(finite_markets(producers=2, max_profiles=12))
+def test_two_roads_agree_on_the_printed_randomisation(market):
+    """The verifier (every deviation from the demand rule) and the symbolic segment analysis (sympy's maximum
+    of the efficient producer's gain on the runner-ups' range) agree on whether the printed randomisation
+    is an equilibrium."""
+    from symbolic.alignment import segment_gain
+
+    structure = construction(market, "printed")
+    gains = [segment_gain(structure, s)[0] for s in {c.signal for c in structure.cells if c.signal is not None}]
+    assert verify(structure).equilibrium == all(g <= 0 for g in gains)
