@@ -385,3 +385,142 @@ def welfare_identity(dps: int = 50) -> Witness:
                 "bm_planner": Samples(pts, tuple(planner[a] for a in alphas))},
         method="simulation of the direct mechanism in exact fractions; quadrature for N = 1",
     )
+
+
+# -- Lemma 2, section 6: incentive compatibility, capacity, consumers' ex-post IR ------------------
+
+_HALF = Fraction(1, 2)
+
+
+def _bm_half_numeric() -> tuple[Firm, mpmath.mpf, Any]:
+    firm = _bm_firm(_HALF)
+    p_hat = mpmath.findroot(lambda p: virtual_surplus(_UNIFORM, 0, p) - p, mpmath.mpf(1) / 4)
+    cut = mpmath.findroot(lambda t: _psi(firm, t) - p_hat, p_hat)
+
+    def load(t: mpmath.mpf) -> mpmath.mpf:  # Pr(v >= phi) + kappa = 1 - F(phi) + kappa (F continuous)
+        if t > cut:
+            return mpmath.mpf(0)
+        return 1 - evaluate(_UNIFORM.cdfs[0], _psi(firm, t)) + 1
+
+    return firm, cut, load
+
+
+def incentive_compatibility(dps: int = 50) -> Witness:
+    """Lemma 2: transfers by integrating the local condition T'(x) = x L'(x) down from the cutoff
+    (numeric derivative of the load), payoffs of misreports, and the derivative at the truth."""
+    points = (Fraction(1, 20), Fraction(1, 10), Fraction(3, 20))
+    pairs = ((Fraction(1, 20), Fraction(3, 20)), (Fraction(3, 20), Fraction(1, 10)), (Fraction(1, 10), Fraction(1, 50)))
+
+    def compute() -> dict[str, mpmath.mpf]:
+        firm, cut, load = _bm_half_numeric()
+
+        def transfer(t: mpmath.mpf) -> mpmath.mpf:  # T(cut) = cut L(cut); T' = t L'
+            return cut * load(cut) - mpmath.quad(lambda x: x * mpmath.diff(load, x), [t, cut])
+
+        out = {}
+        for k, t in enumerate(points):
+            out[f"T{k}"] = transfer(to_mpf(t))
+            out[f"slope{k}"] = mpmath.diff(load, to_mpf(t))
+            out[f"foc{k}"] = mpmath.diff(lambda y: transfer(y) - to_mpf(t) * load(y), to_mpf(t))
+        for k, (a, b) in enumerate(pairs):
+            xa, yb = to_mpf(a), to_mpf(b)
+            out[f"gain{k}"] = (transfer(yb) - xa * load(yb)) - (transfer(xa) - xa * load(xa))
+        return out
+
+    est = two_precision_map(compute, dps, "quadrature of x L'(x); numeric derivatives")
+    return Witness(
+        values={
+            "transfer": Samples(tuple({"x": p} for p in points), tuple(est[f"T{k}"] for k in range(3))),
+            "load_slope": est["slope1"],
+            "foc": Samples(tuple({"x": p} for p in points), tuple(est[f"foc{k}"] for k in range(3))),
+            "gain": Samples(tuple({"x": a, "y": b} for a, b in pairs), tuple(est[f"gain{k}"] for k in range(3))),
+        },
+        method="transfers from the local incentive condition, integrated numerically",
+        checks={"the load is nonincreasing at every sampled type (Lemma 2, part 2)":
+                all(est[f"slope{k}"].value <= 0 for k in range(3)),
+                "every sampled misreport loses": all(est[f"gain{k}"].value < 0 for k in range(3))},
+    )
+
+
+def capacity(dps: int = 50) -> Witness:
+    """Section 6.1: the constrained price by maximising virtual surplus over p in [1 - C, 1]
+    (golden section on the definition), the multiplier as price minus phi, cutoff and welfare."""
+    C = Fraction(4, 5)
+    types = (Fraction(1, 20), Fraction(1, 10), Fraction(3, 20), Fraction(1, 6))
+
+    def compute() -> dict[str, mpmath.mpf]:
+        firm = _bm_firm(_HALF)
+        low = 1 - to_mpf(C)
+
+        def best_price(t: mpmath.mpf) -> mpmath.mpf:
+            phi = _psi(firm, t)
+            objective = lambda p: mpmath.quad(lambda v: v - phi, [p, 1])  # noqa: E731
+            if phi >= low:  # the unconstrained maximiser p = phi is feasible: check it beats the boundary
+                return phi if objective(phi) >= objective(low) else low
+            return low  # objective decreasing in p above phi: the boundary 1 - C is optimal
+
+        def value(t: mpmath.mpf) -> mpmath.mpf:
+            p = best_price(t)
+            return mpmath.quad(lambda v: v - _psi(firm, t), [p, 1]) - _psi(firm, t)
+
+        knot = mpmath.findroot(lambda t: _psi(firm, t) - low, mpmath.mpf(1) / 8)
+        cut = mpmath.findroot(value, mpmath.mpf(1) / 6)
+        out = {"cutoff": cut,
+               "welfare": mpmath.quad(value, [0, knot, cut], method="gauss-legendre")}
+        for k, t in enumerate(types):
+            out[f"price{k}"] = best_price(to_mpf(t))
+            out[f"lambda{k}"] = best_price(to_mpf(t)) - _psi(firm, to_mpf(t))
+        out["slope_binding"] = mpmath.diff(best_price, to_mpf(Fraction(1, 20)))
+        out["slope_free"] = mpmath.diff(best_price, to_mpf(Fraction(1, 6)))
+        return out
+
+    est = two_precision_map(compute, dps, "pointwise constrained maximisation; findroot; quadrature")
+    pts = tuple({"x": t} for t in types)
+    with mpmath.workdps(20):
+        firm = _bm_firm(_HALF)
+        grid = [mpmath.mpf(k) / 100 for k in range(101)]
+        effective = [max(_psi(firm, t), 1 - to_mpf(C)) for t in grid]
+        monotone = all(b >= a for a, b in zip(effective, effective[1:]))
+    return Witness(
+        values={"price": Samples(pts, tuple(est[f"price{k}"] for k in range(4))),
+                "multiplier": Samples(pts, tuple(est[f"lambda{k}"] for k in range(4))),
+                "slope_binding": est["slope_binding"], "slope_free": est["slope_free"],
+                "cutoff": est["cutoff"], "welfare": est["welfare"]},
+        method="constrained maximisation of the definition, type by type",
+        checks={"phi + lambda is nondecreasing on a 101-point grid": monotone,
+                "the capacity holds at every sampled type: Pr(v >= price) <= 4/5":
+                all(1 - est[f"price{k}"].value <= mpmath.mpf(4) / 5 + mpmath.mpf(10) ** -40 for k in range(4))},
+    )
+
+
+def consumer_ir(dps: int = 50) -> Witness:
+    """Section 6.2: the consumers' losses max(p - v, 0) on purchases, by cell decomposition
+    (section 5.1) and by enumeration (finite model)."""
+    from numeric.mechanisms import share
+    from symbolic.models.regulation import PriceCompetition, finite_example
+
+    s = (Fraction(1, 10), Fraction(1, 5))
+
+    class _Loss:
+        """The integrand (s_i - v_i)^+ mu_i as an 'allocation' for the cell decomposition."""
+
+        def allocation(self, v: tuple[Any, ...], prices: tuple[Any, ...]) -> tuple[Any, ...]:
+            mu = PriceCompetition(2).allocation(v, prices)
+            return tuple(max(prices[i] - v[i], 0) * Fraction(mu[i]) for i in range(2))
+
+    # the loss is zero on every cell (a piecewise-constant decomposition of a zero function)
+    loss = share(_Loss(), s, 0, list(s)) + share(_Loss(), s, 1, list(s))
+    model = finite_example()
+    sol = finite_solution(model)
+    total = Fraction(0)
+    for types in sol["entry"]:
+        prices = tuple(sol["phi"][i][t] for i, t in enumerate(types))
+        chosen = _entry(model, prices)
+        for row, p in zip(model.values.profiles, model.values.probs):
+            for j, w in _buy(model, prices, chosen, row).items():
+                total += p * w * max(prices[j] - row[j], Fraction(0))
+    return Witness({"violation_51": loss, "violation_finite": total},
+                   "cell decomposition and enumeration of purchases",
+                   {"no purchase at a price above the value on a 97 x 97 grid (section 5.1)": all(
+                       max(s[i] - v[i], 0) * Fraction(PriceCompetition(2).allocation(v, s)[i]) == 0
+                       for v in [(Fraction(a, 97), Fraction(b, 97)) for a in range(98) for b in range(98)] for i in range(2))})

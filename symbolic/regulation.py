@@ -120,7 +120,7 @@ def baron_myerson() -> Derivation:
     --------
     >>> d = baron_myerson()
     >>> d.values["price"], d.values["cutoff_price"]
-    (x*(alpha + 1), kappa - sqrt(kappa*(kappa + 2)) + 1)
+    (x*(alpha + 1), -sqrt(kappa)*sqrt(kappa + 2) + kappa + 1)
     """
     G, Lam, psi, steps = _bm_model()
     surplus = sp.integrate(_v - _p, (_v, _p, 1))  # E[(v - p)^+] for v ~ U[0,1], p in [0,1]
@@ -432,3 +432,166 @@ def welfare_identity() -> Derivation:
                 "consumer": r"\Sigma", "weighted_profit": r"\sum_i\int\Pi_i\,d\Lambda_i",
                 "bm_relaxed": r"\text{(3)}_{N=1}", "bm_planner": r"\text{(2)}_{N=1}"},
     )
+
+
+def _bm_half() -> tuple[Any, Any, Any, Any]:
+    """Baron--Myerson with alpha = 1/2, kappa = 1: phi, the cutoff type, the load and the transfer."""
+    bm = baron_myerson()
+    a, k = sp.Rational(1, 2), sp.Integer(1)
+    phi = bm.values["price"].subs(alpha, a)
+    cut = sp.nsimplify(bm.values["cutoff_type"].subs({alpha: a, kappa: k}))
+    load = (1 - phi) + k
+    transfer = theta * load + sp.integrate(load.subs(theta, _t), (_t, theta, cut))
+    return phi, cut, load, sp.expand(transfer)
+
+
+def incentive_compatibility() -> Derivation:
+    r"""Lemma 2 on Baron--Myerson (alpha = 1/2, kappa = 1): revenue equivalence and monotonicity.
+
+    Paper: yz, Lemma 2.
+
+    With the interim load :math:`L(\theta) = Q(\theta) + \kappa` while the firm enters, the transfer
+    :math:`T(\theta) = \theta L(\theta) + \int_\theta^{\hat\theta} L` (:math:`\bar t = 0`) makes
+    reporting the truth optimal: the gain from reporting y instead of x is
+    :math:`\int_x^y (L(y) - L(t))\,dt \le 0` because L is nonincreasing.
+
+    Returns
+    -------
+    Derivation
+        ``transfer`` (T on the entering types), ``load_slope`` (:math:`L' < 0`), ``foc`` (the
+        derivative of the payoff in the report, at the truth) and ``gain`` (the gain of type x
+        reporting y, both entering).
+
+    Examples
+    --------
+    >>> d = incentive_compatibility()
+    >>> d.values["foc"], sp.factor(d.values["gain"])
+    (0, -3*(x - y)**2/4)
+    """
+    phi, cut, load, transfer = _bm_half()
+    y = sp.Symbol("y", nonnegative=True)
+    payoff = transfer.subs(theta, y) - theta * load.subs(theta, y)
+    foc = sp.simplify(sp.diff(payoff, y).subs(y, theta))
+    gain = sp.expand(payoff - payoff.subs(y, theta))
+    slope = sp.diff(load, theta)
+    steps = (
+        Step("alpha = 1/2, kappa = 1: virtual cost and cutoff type", (phi, cut)),
+        Step("interim load L = Pr(v >= phi) + kappa while the firm enters", load),
+        Step("transfer from Lemma 2 with t-bar = 0: T = theta L + integral of L above theta", transfer),
+        Step("payoff of type x reporting y: T(y) - x L(y)", payoff),
+        Step("its derivative in y at y = x", foc),
+        Step("gain of reporting y instead of x", gain),
+    )
+    return Derivation(values={"transfer": transfer, "load_slope": slope, "foc": foc, "gain": gain},
+                      steps=steps,
+                      labels={"transfer": r"T(\theta)", "load_slope": r"L'(\theta)", "foc": r"\partial_y U(x,y)|_{y=x}",
+                              "gain": r"U(x,y)-U(x,x)"})
+
+
+def capacity() -> Derivation:
+    r"""Section 6.1: a capacity constraint handled by a multiplier (Baron--Myerson, alpha = 1/2,
+    kappa = 1, capacity 4/5).
+
+    Paper: yz, section 6.1.
+
+    Pointwise, the planner sells to :math:`v \ge p` maximising :math:`\int_p^1 (v - \varphi)\,dv`
+    subject to :math:`1 - p \le C`: the price is :math:`\max(\varphi, 1 - C) = \varphi + \lambda` with
+    multiplier :math:`\lambda(\theta) = \max(0, 1 - C - \varphi(\theta))`; the effective virtual cost
+    :math:`\varphi + \lambda` stays nondecreasing, so the PRYCE CAP construction applies with it.
+
+    Returns
+    -------
+    Derivation
+        ``price`` and ``multiplier`` (Piecewise in the type), ``slope_binding`` and ``slope_free``
+        (the derivative of :math:`\varphi + \lambda` where the capacity binds and where it does not,
+        both >= 0), ``cutoff`` and ``welfare``.
+
+    Examples
+    --------
+    >>> capacity().values["multiplier"]
+    Piecewise((1/5 - 3*x/2, x <= 2/15), (0, True))
+    """
+    phi, _, _, _ = _bm_half()
+    C = sp.Rational(4, 5)
+    knot = sp.solve(sp.Eq(phi, 1 - C), theta)[0]
+    price = sp.Piecewise((1 - C, theta <= knot), (phi, True))
+    multiplier = sp.Piecewise((1 - C - phi, theta <= knot), (0, True))
+    surplus_low = sp.integrate(_v - phi, (_v, 1 - C, 1))  # capacity binds
+    surplus_high = sp.integrate(_v - phi, (_v, phi, 1))
+    k = sp.Integer(1)
+    # entry: virtual surplus >= phi kappa; on the unconstrained piece this is the Baron-Myerson cutoff
+    low_ok = sp.simplify((surplus_low - phi * k).subs(theta, knot))
+    roots = [r for r in sp.solve(sp.Eq(surplus_high, phi * k), theta) if (r >= knot) is sp.true and (r <= 1) is sp.true]
+    if (low_ok >= 0) is not sp.true or len(roots) != 1:
+        raise NotImplementedError("expected the firm to enter wherever the capacity binds")
+    cutoff = sp.nsimplify(roots[0])
+    welfare = sp.simplify(sp.integrate(surplus_low - phi * k, (theta, 0, knot))
+                          + sp.integrate(surplus_high - phi * k, (theta, knot, cutoff)))
+    slopes = sp.Tuple(sp.diff(1 - C + 0 * theta, theta), sp.diff(phi, theta))
+    steps = (
+        Step("capacity binds while 1 - phi > C: up to the type", knot),
+        Step("price phi + lambda = max(phi, 1 - C)", price),
+        Step("multiplier lambda = max(0, 1 - C - phi)", multiplier),
+        Step("slopes of the effective virtual cost on the two pieces (>= 0: nondecreasing)", slopes),
+        Step("virtual surplus minus virtual fixed cost where the capacity binds, at the knot (>= 0)", low_ok),
+        Step("shut-down cutoff", cutoff),
+        Step("welfare with the capacity constraint", welfare),
+    )
+    return Derivation(
+        values={"price": price, "multiplier": multiplier, "slope_binding": slopes[0], "slope_free": slopes[1],
+                "cutoff": cutoff, "welfare": welfare},
+        steps=steps,
+        labels={"price": r"\varphi+\lambda", "multiplier": r"\lambda(\theta)", "slope_binding": r"(\varphi+\lambda)'\ (\lambda>0)",
+                "slope_free": r"(\varphi+\lambda)'\ (\lambda=0)",
+                "cutoff": r"\hat\theta_C", "welfare": r"W^*_C"},
+        remarks=(
+            "The Lagrangian of section 6.1 has (v - phi - lambda) mu: the effective virtual cost is phi + lambda; the "
+            "text says 'phi - lambda remains nondecreasing'.  With a constant multiplier either sign keeps phi "
+            "monotone; constraint (5) holds type by type, so the multiplier depends on the type, and phi + lambda = "
+            "max(phi, 1 - C) is still nondecreasing -- the claim survives with the multiplier lambda(theta).",
+        ),
+    )
+
+
+def consumer_ir() -> Derivation:
+    r"""Section 6.2: PRYCE CAP is ex-post individually rational for consumers.
+
+    Paper: yz, section 6.2, constraint (6).
+
+    Under PRYCE CAP a consumer buys from i only if :math:`v_i \ge s_i`, so
+    :math:`\sum_i \max(p_i - v_i, 0)\mu_i^P(\mathbf v|s) = 0` everywhere; integrated over values it
+    is 0 at the announcements of section 5.1 (s = (1/10, 1/5), both admitted) and at every type
+    profile of the finite model.
+
+    Examples
+    --------
+    >>> consumer_ir().values["violation_51"]
+    0
+    """
+    from symbolic.models.regulation import PriceCompetition, finite_example
+    from symbolic.pryce_cap import finite_entry_set
+
+    v1, v2 = sp.symbols("v1 v2", real=True)
+    s = (sp.Rational(1, 10), sp.Rational(1, 5))
+    mu = PriceCompetition(2).allocation((v1, v2), s)
+    violation = sum((sp.integrate(sp.integrate(sp.Max(s[i] - (v1, v2)[i], 0) * mu[i], (v2, 0, 1)), (v1, 0, 1))
+                     for i in range(2)), sp.Integer(0))
+    model = finite_example()
+    sol = relaxed_solution(model)
+    total = sp.Integer(0)
+    for types in sol["entry"]:
+        prices = tuple(sol["phi"][i][t] for i, t in enumerate(types))
+        chosen = finite_entry_set(model, prices)
+        for row, p in zip(model.values.profiles, model.values.probs):
+            surplus = {j: sp.Rational(row[j]) - prices[j] for j in chosen}
+            if surplus and max(surplus.values()) >= 0:
+                best = max(surplus.values())
+                winners = [j for j, w in surplus.items() if w == best]
+                total += sp.Rational(p) * sum(sp.Max(prices[j] - sp.Rational(row[j]), 0) for j in winners) / len(winners)
+    steps = (
+        Step("section 5.1 at s = (1/10, 1/5): PRYCE CAP allocation among the entrants", sp.Tuple(*mu)),
+        Step("integral of sum_i max(s_i - v_i, 0) mu_i over values", violation),
+        Step("finite model: the same sum over every type profile and value profile", total),
+    )
+    return Derivation(values={"violation_51": sp.simplify(violation), "violation_finite": total}, steps=steps,
+                      labels={"violation_51": r"\int\sum_i(s_i-v_i)^+\mu_i^P\,dF", "violation_finite": r"\sum(\ldots)\ \text{(finite)}"})

@@ -96,6 +96,15 @@ CLAIMS: tuple[Claim, ...] = (
         numeric=regulation_num.pareto_weights,
     ),
     Claim(
+        id="yz.lemma2",
+        where="yz, section 4, Lemma 2",
+        statement="Incentive compatibility = revenue equivalence (T = t-bar + theta L + integral of L above theta) "
+        "plus a nonincreasing interim load: on Baron-Myerson (alpha = 1/2, kappa = 1) the truth is optimal, the "
+        "first-order condition holds and a misreport y of type x loses 3(x - y)^2/4.",
+        symbolic=regulation_sym.incentive_compatibility,
+        numeric=regulation_num.incentive_compatibility,
+    ),
+    Claim(
         id="yz.lemma3",
         where="yz, section 4, Lemma 3 and footnote 8; appendix A.1",
         statement="For any G (density, atoms or both) and Pareto weights 0 <= Lambda <= G there is a "
@@ -180,6 +189,26 @@ CLAIMS: tuple[Claim, ...] = (
         printed=(
             Printed("gain_off_range", "Lemma 5: announcing φ_i(θ_i) is a Bayes-Nash equilibrium; for s_i ∉ φ_i(Θ_i) "
                     "'it is easy to verify' that deviating does not pay (gain 0 at best)", exact="0"),
+        ),
+    ),
+    Claim(
+        id="yz.sec6.capacity",
+        where="yz, section 6.1 (capacity constraints)",
+        statement="With a capacity of 4/5 (Baron-Myerson, alpha = 1/2, kappa = 1) the efficient price is "
+        "phi + lambda = max(phi, 1/5), the multiplier lambda(theta) = max(0, 1/5 - phi) vanishes above 2/15, the "
+        "effective virtual cost stays nondecreasing, and the shut-down cutoff is unchanged.",
+        symbolic=regulation_sym.capacity,
+        numeric=regulation_num.capacity,
+    ),
+    Claim(
+        id="yz.sec6.ir",
+        where="yz, section 6.2, constraint (6)",
+        statement="PRYCE CAP is ex-post individually rational for consumers: no purchase at a price above the value "
+        "(section 5.1 at s = (1/10, 1/5), and every type profile of the finite model).",
+        symbolic=regulation_sym.consumer_ir,
+        numeric=regulation_num.consumer_ir,
+        printed=(
+            Printed("violation_51", "Σ_{i=1}^N max{p_i(s) − v_i, 0} μ_i(v|s) = 0   (6)", exact="0"),
         ),
     ),
 )
