@@ -423,7 +423,7 @@ def pryce_cap_mechanism() -> Derivation:
     t_low, s_dev = sp.Rational(1, 4), sp.Rational(1, 2)
     gain = _pryce_payoff(model, sol, 0, t_low, s_dev) - _pryce_payoff(model, sol, 0, t_low, phi[0][t_low])
     values["gain_off_range"] = sp.nsimplify(gain)
-    labels["gain_off_range"] = r"U_1(	frac14, 	frac12) - U_1(	frac14, arphi_1(	frac14))"
+    labels["gain_off_range"] = r"U_1(\tfrac14, \tfrac12) - U_1(\tfrac14, \varphi_1(\tfrac14))"
     steps.append(Step("firm 1 of type 1/4 announcing 1/2 (not in phi_1(Theta) = {1/4, 1}) instead of 1/4: gain", gain))
     steps.append(Step("entry sets at the announcements phi(theta) equal E*(theta) at every type profile", values["E^P=E*"]))
     steps.append(Step("caps: thresholds of the entry indicator, piecewise-linear crossings", tuple(
