@@ -15,10 +15,10 @@ import sympy as sp
 
 from symbolic.derivation import Derivation, Step
 from symbolic.market import lower_bound_surplus, rational, tsbar
-from symbolic.models.garbling import garbling_instance
+from symbolic.models.garbling import ValuePrior, garbling_instance
 
 __all__ = ["epsilon", "interim_alignment", "homogeneous_alignment", "monopoly_without_common_knowledge",
-           "efficient_surplus_two_goods"]
+           "efficient_surplus_two_goods", "homogeneous_duopoly"]
 
 epsilon = sp.Symbol("epsilon", positive=True)
 
@@ -166,4 +166,68 @@ def efficient_surplus_two_goods() -> Derivation:
                Step("Example 4, consumer uninformed: mu' puts 1 on (1/2, 1/2)", none)),
         labels={"identity_gap": r"\max\{v_1,v_2\} - \tfrac{v_1+v_2}{2} - \tfrac{|v_1-v_2|}{2}",
                 "TSbar_full": r"\overline{TS}(\mu'_{\text{full}})", "TSbar_none": r"\overline{TS}(\mu'_{\text{none}})"},
+    )
+
+
+def homogeneous_duopoly(F: ValuePrior | None = None, c2: sp.Rational = sp.Rational(1, 2)) -> Derivation:
+    r"""Example 2: the consumer-optimal information when c_1 = 0, c_2 in [0, 1], v ~ F on [0, 1].
+
+    Producer 2 prices at cost, so producer 1 faces the residual :math:`\min\{v', c_2\}` and
+    earns :math:`z = \max_{p \le c_2} p\Pr(v' \ge p)`; the outcome is efficient (Theorem 2),
+    so consumer surplus is :math:`E[v] - z`.  To make z small the interim value's survival
+    is as large as the pricing bound allows, :math:`\min\{1, z/p\}` below :math:`c_2`, and
+    above :math:`c_2` as large as the contraction allows, :math:`\min\{z/c_2, 1 - F(p)\}`;
+    z solves the mean condition :math:`\int_0^1 S = E[v]`.  The root is computed from the
+    derived equation (no closed form).
+
+    Paper: bbm, section III.B, Example 2 (solved in the 2023 working paper, not in print).
+
+    Examples
+    --------
+    >>> d = homogeneous_duopoly()
+    >>> round(float(d.values["PS_1"]), 6), d.values["TS"]
+    (0.197115, 1/2)
+    """
+    F = F or ValuePrior.from_cdf("v")
+    c2 = sp.nsimplify(c2)
+    if not (0 < c2 <= 1):
+        raise ValueError(f"c2 must lie in (0, 1]; got c2={c2}")
+    v, p, z = sp.Symbol("v", real=True), sp.Symbol("p", positive=True), sp.Symbol("z", positive=True)
+    survival = 1 - sp.sympify(F.cdf_expr).subs(v, p)
+    m = sp.simplify(F.mean())
+    k = z / c2
+    below = sp.integrate(1, (p, 0, z)) + sp.integrate(z / p, (p, z, c2))
+    switch = [s for s in sp.solve(sp.Eq(survival, k), p)]
+    steps = [Step("producer 1's revenue bound: p Pr(v' >= p) <= z for p <= c2, so S(p) = min(1, z/p)", z / p),
+             Step("E[v] (efficient surplus: producer 1 always sells, Theorem 2)", m),
+             Step("mean of S on [0, c2]", sp.expand(below))]
+    import mpmath
+
+    def root(equation: sp.Expr, top: sp.Expr) -> sp.Float:
+        f = sp.lambdify(z, equation, modules="mpmath")
+        with mpmath.workdps(80):
+            hi = mpmath.mpf(sp.N(top, 90)) * (1 - mpmath.mpf(10) ** -40)
+            return sp.Float(mpmath.findroot(f, (mpmath.mpf(10) ** -30, hi), solver="illinois"), 80)
+
+    regime_one = None
+    if len(switch) == 1:  # regime I: the cap z/c2 binds on [c2, p_k], F's survival above
+        p_k = switch[0]
+        above = k * (p_k - c2) + sp.integrate(survival, (p, p_k, 1))
+        equation = sp.expand(below + above - m)
+        top = c2 * survival.subs(p, c2)  # the regime needs z/c2 <= 1 - F(c2)
+        if sp.N(equation.subs(z, top), 40) > 0:
+            regime_one = (equation, root(equation, top))
+    if regime_one is None:
+        raise NotImplementedError(
+            f"for c2 = {c2} the cap z/c2 would exceed 1 - F(c2): the contraction constraint binds below c2 and "
+            "this shape is not optimal; use the numeric linear program (numeric.unknown_values.duopoly_lp)")
+    equation, z_star = regime_one
+    steps.append(Step("the cap z/c2 binds on [c2, p_k], F's survival above; the mean condition", equation))
+    steps += [Step("its root z = PS_1", z_star), Step("consumer surplus E[v] - z", m - z_star)]
+    return Derivation(
+        values={"PS_1": z_star, "PS_2": sp.Integer(0), "TS": m, "CS": sp.Float(m - z_star, 80), "mean_condition": equation},
+        steps=tuple(steps),
+        labels={"PS_1": r"\underline{PS}_1", "PS_2": r"\underline{PS}_2", "TS": r"TS = E[v]", "CS": "CS",
+                "mean_condition": r"\int_0^1 S_z(p)\,dp - E[v]"},
+        remarks=(f"Instance: F(v) = {F.cdf_expr} on [0, 1], c_2 = {c2}.",),
     )

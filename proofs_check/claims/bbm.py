@@ -399,4 +399,13 @@ CLAIMS: tuple[Claim, ...] = (
         numeric=hotelling_num.appendix_a3,
         printed=(Printed("pricing_constraints", "G^-(r) ≥ 1 − b/(2r), ∀ r ≥ 0", exact="True"),),
     ),
+    Claim(
+        id="bbm.ex2",
+        where="bbm, section III.B, Example 2 (solved in the working paper, not in print)",
+        statement="Duopoly with c_1 = 0, c_2 = 1/2 and v uniform on [0, 1]: producer 2 prices at cost; the "
+        "consumer-optimal interim value has survival min(1, z/p) below c_2 and min(z/c_2, 1 - F) above, z solving "
+        "the mean condition; the outcome is efficient (TS = E[v]) as Theorem 2 says.",
+        symbolic=unknown_sym.homogeneous_duopoly,
+        numeric=unknown_num.homogeneous_duopoly,
+    ),
 )

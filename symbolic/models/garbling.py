@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from symbolic.models.market import FiniteMarket
 
-__all__ = ["ValueGarbling", "garbling_instance"]
+__all__ = ["ValueGarbling", "ValuePrior", "garbling_instance"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +96,87 @@ def garbling_instance(name: str) -> ValueGarbling:
         m = FiniteMarket.from_profiles([((0,), (1,), "1/2"), ((4,), (1,), "1/2")])
         return ValueGarbling(m, ((0, 1),))
     raise ValueError(f"unknown garbling instance {name!r}; known: example1_pool_v1, homogeneous, example3_none")
+
+
+@dataclass(frozen=True, slots=True)
+class ValuePrior:
+    """The distribution F of a homogeneous value v on [0, 1], as a CDF expression in ``v``.
+
+    Paper: bbm, section III.B, Example 2.
+
+    Examples
+    --------
+    >>> F = ValuePrior.from_cdf("v")
+    >>> F.cdf(Fraction(1, 4)), F.mean()
+    (Fraction(1, 4), 1/2)
+    >>> ValuePrior.from_cdf("v/2")
+    Traceback (most recent call last):
+    ...
+    ValueError: F must reach 1 at v = 1 (no mass above 1); F(1) = 1/2
+    """
+
+    cdf_expr: object
+
+    @classmethod
+    def from_cdf(cls, expr: object) -> ValuePrior:
+        """F from a sympy expression or string in ``v``."""
+        import sympy as sp
+
+        v = sp.Symbol("v", real=True)
+        try:
+            parsed = sp.sympify(expr, locals={"v": v}, rational=True)
+        except (sp.SympifyError, SyntaxError, TypeError) as exc:
+            raise ValueError(f"F must be a sympy expression in v; could not parse {expr!r}") from exc
+        return cls(parsed)
+
+    def __post_init__(self) -> None:
+        import sympy as sp
+
+        expr = sp.sympify(self.cdf_expr)
+        v = sp.Symbol("v", real=True)
+        if expr.free_symbols - {v}:
+            raise ValueError(f"F must depend on v only; it contains {sorted(map(str, expr.free_symbols - {v}))}")
+        grid = [sp.Rational(k, 32) for k in range(33)]
+        values = [sp.simplify(expr.subs(v, x)) for x in grid]
+        if values[-1] != 1:
+            raise ValueError(f"F must reach 1 at v = 1 (no mass above 1); F(1) = {values[-1]}")
+        for x, value in zip(grid, values):
+            if (value < 0) is sp.true or (value > 1) is sp.true:
+                raise ValueError(f"F must lie in [0, 1]; F({x}) = {value}")
+        for (x, a), (y, c) in zip(zip(grid, values), zip(grid[1:], values[1:])):
+            if (c < a) is sp.true:
+                raise ValueError(f"F must be nondecreasing; F({x}) = {a} > F({y}) = {c}")
+
+    def cdf(self, x: object) -> object:
+        """F(x) at a Fraction (exact) or an mpf (numeric)."""
+        import mpmath
+        import sympy as sp
+
+        v = sp.Symbol("v", real=True)
+        if x < 0:
+            return x * 0
+        if x >= 1:
+            return x**0
+        if isinstance(x, mpmath.mpf):
+            return _value_function(self.cdf_expr)(x)
+        value = sp.sympify(self.cdf_expr).subs(v, sp.nsimplify(x))
+        return Fraction(int(value.p), int(value.q)) if value.is_Rational else value
+
+    def mean(self) -> object:
+        """E[v] = integral of 1 - F over [0, 1], exactly."""
+        import sympy as sp
+
+        v = sp.Symbol("v", real=True)
+        return sp.integrate(1 - sp.sympify(self.cdf_expr), (v, 0, 1))
+
+
+def _value_function(expr: object):  # noqa: ANN202
+    import sympy as sp
+
+    key = sp.srepr(expr)
+    if key not in _FUNCTIONS:
+        _FUNCTIONS[key] = sp.lambdify(sp.Symbol("v", real=True), expr, modules="mpmath")
+    return _FUNCTIONS[key]
+
+
+_FUNCTIONS: dict[str, object] = {}

@@ -62,3 +62,28 @@ def test_garbling_instance_unknown_name():
     with pytest.raises(ValueError, match="unknown garbling instance 'x'"):
         garbling_instance("x")
     assert len(instance("example1")) == 16
+
+
+def test_example2_regime_and_refusal():
+    d = u.homogeneous_duopoly(c2=sp.Rational(1, 5))
+    assert sp.Float("0.13475") < d.values["PS_1"] < sp.Float("0.13476")
+    assert d.values["TS"] == sp.Rational(1, 2)
+    with pytest.raises(NotImplementedError, match="contraction constraint binds below c2"):
+        u.homogeneous_duopoly(c2=sp.Rational(4, 5))
+    with pytest.raises(ValueError, match=r"c2 must lie in \(0, 1\]; got c2=3/2"):
+        u.homogeneous_duopoly(c2=sp.Rational(3, 2))
+
+
+@pytest.mark.parametrize(
+    ("expr", "match"),
+    [("v/2", "F must reach 1 at v = 1"), ("2*v**2 - v", "F must lie in"), ("v + w", r"depend on v only"),
+     ("v**2 - v/4 + v/4", None)],
+)
+def test_value_prior_validation(expr, match):
+    from symbolic.models.garbling import ValuePrior
+
+    if match is None:
+        assert ValuePrior.from_cdf(expr).mean() == sp.Rational(2, 3)
+    else:
+        with pytest.raises(ValueError, match=match):
+            ValuePrior.from_cdf(expr)
