@@ -103,7 +103,7 @@ def entry_value(model: RegulationModel, s: tuple[Any, ...], entrants: tuple[int,
             product *= branch(values.cdfs[i], z).subs(x, s[i] + _t)
         total += sp.integrate(1 - product, (_t, a, b))
     del top
-    return sp.nsimplify(sp.simplify(total - sum(s[i] * model.firms[i].kappa for i in entrants)))
+    return sp.simplify(total - sum(s[i] * model.firms[i].kappa for i in entrants))
 
 
 def entry_set(model: RegulationModel, s: tuple[Any, ...]) -> tuple[int, ...]:
@@ -119,7 +119,7 @@ def entry_set(model: RegulationModel, s: tuple[Any, ...]) -> tuple[int, ...]:
     n = len(model.firms)
     scored = [((), sp.Integer(0))] + [(subset, entry_value(model, s, subset))
                                       for size in range(1, n + 1) for subset in combinations(range(n), size)]
-    top = max((w for _, w in scored), key=lambda w: sp.Float(w, 30))
+    top = max((w for _, w in scored), key=lambda w: sp.N(w, 30))
     tied = [subset for subset, w in scored if sp.simplify(w - top) == 0]
     return min(tied, key=lambda subset: (-len(subset), subset))
 
