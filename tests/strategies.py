@@ -79,3 +79,11 @@ def symmetric_atoms(draw: st.DrawFn, max_atoms: int = 4) -> dict[Fraction, Fract
     for x, w in zip(positions, weights):
         atoms[x] = atoms[-x] = Fraction(w, total)
     return atoms
+
+
+@st.composite
+def price_pairs(draw: st.DrawFn, denominator: int = 40) -> tuple[Fraction, Fraction]:
+    """Announced prices (s1, s2) in [0, 1] with a small denominator."""
+    a = draw(st.integers(0, denominator))
+    b = draw(st.integers(0, denominator))
+    return Fraction(a, denominator), Fraction(b, denominator)
