@@ -207,6 +207,26 @@ def _piece_excess(structure, cells, i, cost, lo, hi, target, pure_sales) -> Frac
     return None
 
 
+def _merge(spans: set[tuple[Fraction, Fraction]]) -> tuple[list[Fraction], list[Fraction]]:
+    """Closed intervals merged into disjoint ones: (starts, ends), sorted."""
+    starts: list[Fraction] = []
+    ends: list[Fraction] = []
+    for a, z in sorted(spans):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], z)
+        else:
+            starts.append(a)
+            ends.append(z)
+    return starts, ends
+
+
+def _covered(spans: tuple[list[Fraction], list[Fraction]], lo: Fraction, hi: Fraction) -> bool:
+    """Whether [lo, hi] lies inside one of the merged intervals (a rival mixes there)."""
+    starts, ends = spans
+    k = bisect_right(starts, lo) - 1
+    return k >= 0 and hi <= ends[k]
+
+
 def verify(structure: InformationStructure) -> Verification:
     """Check every producer's every deviation exactly and compute PS_i, CS and TS.
 
@@ -234,7 +254,7 @@ def verify(structure: InformationStructure) -> Verification:
         pure_w: list[Fraction] = []
         at_threshold: dict[Fraction, Fraction] = {}
         mixed_groups: dict[tuple, list] = {}
-        breaks, mixing_spans = {cost}, []
+        breaks, mixing_spans = {cost}, set()
         for cell in cells:
             v = market.values[cell.profile]
             rivals = _rivals(structure, cell, i)
@@ -253,7 +273,7 @@ def verify(structure: InformationStructure) -> Verification:
                     mixed_groups[key] = [cell.weight, cell, rivals]
                 for start, strategy in mixes:
                     breaks |= {start + e for e in (F(0), strategy.width, *strategy.kinks())}
-                    mixing_spans.append((start, start + strategy.width))
+                    mixing_spans.add((start, start + strategy.width))
                 breaks.add(v[i] - top)
                 continue
             offers = [v[j] - strategy for j, strategy, _ in rivals]
@@ -280,6 +300,7 @@ def verify(structure: InformationStructure) -> Verification:
             return total
 
         points = sorted(b for b in breaks if b >= cost)
+        spans = _merge(mixing_spans)
         equilibrium = payoff(own) if not isinstance(own, RunnerUpMixing) else F(0)
         mixed_weight = sum((w for w, _, _ in mixed), F(0))
 
@@ -300,7 +321,7 @@ def verify(structure: InformationStructure) -> Verification:
             mid = (lo + hi) / 2
             if cannot_beat(hi, above[bisect_right(sorted_t, mid)]):
                 continue  # the supremum over (lo, hi) is at most the bound at hi
-            if any(a <= lo and hi <= z for a, z in mixing_spans):
+            if _covered(spans, lo, hi):
                 found = _piece_excess(structure, [(w, c) for w, c, _ in mixed], i, cost, lo, hi, equilibrium,
                                       above[bisect_right(sorted_t, mid)])
                 if found is not None:
