@@ -139,7 +139,7 @@ def residual_masses(market: FiniteMarket, i: int) -> dict[Fraction, dict[Fractio
     out: dict[Fraction, dict[Fraction, Fraction]] = {}
     for v, c, prob in market.profiles():
         share = choice(c, v)[i]
-        if share > 0:
+        if share > 0 and prob > 0:
             r = highest_selling_price(v, c, i)
             d = out.setdefault(c[i], {})
             d[r] = d.get(r, F(0)) + prob * share

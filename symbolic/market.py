@@ -202,7 +202,7 @@ def residual_distribution(market: FiniteMarket, i: int) -> dict[Fraction, dict[F
     """
     out: dict[Fraction, dict[Fraction, Fraction]] = {}
     for f, (v, c, p) in zip(profile_facts(market), market.profiles()):
-        if i in f.efficient:
+        if i in f.efficient and p > 0:
             d = out.setdefault(c[i], {})
             r = f.residual[i]
             d[r] = d.get(r, Fraction(0)) + p / len(f.efficient)

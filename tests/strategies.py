@@ -55,14 +55,15 @@ def nonincreasing_steps(draw: st.DrawFn, cells: int) -> list[Fraction]:
 def finite_markets(draw: st.DrawFn, producers: int | None = None, max_profiles: int = 30):
     """A finite prior (bbm, section I): N = 2 or 3 producers unless given, distinct profiles with
     small integer or half-integer values and costs (ties and weak rivals are frequent), and
-    exact probabilities summing to 1."""
+    exact probabilities summing to 1 (some may be zero)."""
     from symbolic.models.market import FiniteMarket
 
     n = producers if producers is not None else draw(st.sampled_from((2, 3)))
     level = st.integers(0, 10).map(lambda k: Fraction(k, 2))
     profile = st.tuples(st.tuples(*[level] * n), st.tuples(*[st.integers(0, 4).map(lambda k: Fraction(k, 2))] * n))
     rows = draw(st.lists(profile, min_size=1, max_size=max_profiles, unique=True))
-    weights = draw(st.lists(st.integers(1, 6), min_size=len(rows), max_size=len(rows)))
+    weights = draw(st.lists(st.integers(0, 6), min_size=len(rows), max_size=len(rows)))
+    weights[0] = weights[0] or 1  # zero-probability profiles allowed, but not all of them
     total = sum(weights)
     return FiniteMarket.from_profiles([(v, c, Fraction(w, total)) for (v, c), w in zip(rows, weights)])
 

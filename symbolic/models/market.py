@@ -393,6 +393,8 @@ def assemble(
     # nu(r | k, c_k) in units of prior probability, to split profiles over segments
     totals: dict[tuple[int, Fraction, Fraction], Fraction] = {}
     for f, c, p in zip(facts, market.costs, market.probs):
+        if p == 0:
+            continue  # a profile of probability zero carries no mass in any signal
         for k in f.efficient:
             key = (k, c[k], f.residual[k])
             totals[key] = totals.get(key, Fraction(0)) + p / len(f.efficient)
@@ -402,6 +404,8 @@ def assemble(
     alerted: dict[tuple[int, Fraction, int], Fraction] = {}
     pending: list[tuple[int, tuple[int, Fraction, int], tuple[int, ...], Fraction]] = []
     for index, (f, c, p) in enumerate(zip(facts, market.costs, market.probs)):
+        if p == 0:
+            continue
         if not f.efficient:
             cells.append(Cell(index, None, (0,) * n, p))
             continue

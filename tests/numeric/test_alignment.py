@@ -30,6 +30,7 @@ def _theorem_holds(market: FiniteMarket, result: Verification) -> None:
 @example(instance("example1"))
 @example(instance("runner_up"))
 @example(FiniteMarket.from_profiles([((1,), (1,), 1)]))  # N = 1, zero surplus
+@example(FiniteMarket.from_profiles([((4, 1), (0, 0), 1), ((1, 4), (1, 1), 0)]))  # a profile of probability 0
 def test_construction_is_an_equilibrium_with_the_theorem_welfare(market):
     """For any finite prior the construction is an equilibrium, PS_i is the lower bound and TS = TSbar."""
     _theorem_holds(market, verify(construction(market)))
