@@ -101,6 +101,8 @@ def _text(out: dict[str, Any]) -> str:
     lines.append(f"maximal consumer surplus       {out['max_cs']}")
     lines.append("")
     lines.append("segmentation of the efficient producer's residual (weight: price | residual:mass ...)")
+    if not out["segmentations"]:
+        lines.append("  (none: no producer is ever efficient, so every producer prices at cost)")
     for s in out["segmentations"]:
         lines.append(f"  producer {s['producer']}, cost {s['cost']}, p* = {s['pstar']}:")
         for seg in s["segments"]:
