@@ -140,6 +140,24 @@ def _cardano_real_root(poly: sp.Poly) -> sp.Expr:
     return sp.simplify(root_y - shift), (p, q, disc)
 
 
+def _trigonometric_root(poly: sp.Poly, root: Any) -> sp.Expr:
+    """The trigonometric (Viete) form of the real root ``root`` of a cubic with three real roots."""
+    monic = sp.Poly(poly.as_expr() / poly.LC(), poly.gens[0])
+    _, a2, a1, a0 = monic.all_coeffs()
+    shift = a2 / 3
+    y = sp.Symbol("y")
+    _, _, p, q = sp.Poly(sp.expand(monic.as_expr().subs(poly.gens[0], y - shift)), y).all_coeffs()
+    if (p < 0) is not sp.true:
+        raise ValueError("the trigonometric form needs three real roots (p < 0)")
+    amplitude = 2 * sp.sqrt(-p / 3)
+    angle = sp.acos(sp.nsimplify(3 * q / (2 * p) * sp.sqrt(-3 / p))) / 3
+    for k in range(3):
+        candidate = sp.simplify(amplitude * sp.cos(angle - 2 * sp.pi * k / 3) - shift)
+        if abs(sp.N(candidate - root, 60)) < sp.Float(10) ** -50:
+            return candidate
+    raise AssertionError("no trigonometric root matches")
+
+
 def section51_closed_forms() -> dict[str, Any]:
     """The closed forms of section 5.1 with the steps that derive them (see :func:`section51`)."""
     steps: list[Step] = []
@@ -164,8 +182,9 @@ def section51_closed_forms() -> dict[str, Any]:
     steps.append(Step("boundary of the region where both enter: s2 = c(s1), Cardano's real root", join))
     sym = sp.Poly(sp.expand(6 * (gain - s2)).subs(s2, s1), s1)
     steps.append(Step("on the diagonal s1 = s2 = s the boundary is the cubic", sym.as_expr()))
-    s_star = [r for r in sp.Poly(sym.as_expr(), s1).all_roots() if (r > 0) is sp.true and (r < 1) is sp.true][0]
-    steps.append(Step("s*: its root in (0, 1)", s_star))
+    root = [r for r in sp.Poly(sym.as_expr(), s1).all_roots() if (r > 0) is sp.true and (r < 1) is sp.true][0]
+    s_star = _trigonometric_root(sp.Poly(sym.as_expr(), s1), root)
+    steps.append(Step("s*: its root in (0, 1), three real roots: the trigonometric form of the depressed cubic", s_star))
     return {"alone": alone, "join": join, "s_star": s_star, "gain": gain, "cubic": cubic.as_expr(), "steps": steps}
 
 
