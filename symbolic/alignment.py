@@ -174,16 +174,15 @@ def segment_gain(structure: InformationStructure, signal: tuple[int, Fraction, i
     q = rational
     formula = (q(mixing.numerator) / (q(mixing.offset) + x) - q(mixing.subtract)) / q(mixing.scale)
     edges = [Fraction(0), *mixing.kinks(), mixing.width]
-    best = sp.Integer(-10**9)
-    where = sp.Integer(0)
+    found = []
     for lo, hi in zip(edges, edges[1:]):
+        # on each piece the survival is either 1 or the formula: pick the branch at the midpoint
         mid = (lo + hi) / 2
         survival = sp.Integer(1) if mixing.survival(mid) == 1 else formula
         payoff = (q(low - ck) + x) * (q(above) + sum(q(w) * survival ** n for n, w in by_alerts.items()))
         gain = sp.simplify(payoff - q(low - ck))
-        value = sp.maximum(gain, x, sp.Interval(q(lo), q(hi)))
-        if value > best:
-            best, where = value, (q(lo) + q(hi)) / 2
+        found.append((sp.maximum(gain, x, sp.Interval(q(lo), q(hi))), (q(lo) + q(hi)) / 2))
+    best, where = max(found, key=lambda item: item[0])
     return sp.nsimplify(best), where
 
 
