@@ -257,11 +257,13 @@ def _welfare(model: RegulationModel, irons: list[dict[str, Any]]) -> tuple[float
     n = len(model.firms)
     M = max(6, int(round(4000 ** (1 / n)))) if n > 1 else 2000
     grids = []
+    discrete = 0
     for firm, iron in zip(model.firms, irons):
         if firm.atoms() and all((firm.G.subs(x, p) - firm.G_left(p)) != 0 for p, _ in firm.atoms()) and \
                 sum(m for _, m in firm.atoms()) == 1:
             types = np.array([float(p) for p, _ in firm.atoms()])
             weights = np.array([float(m) for _, m in firm.atoms()])
+            discrete += 1
         else:
             types, weights = _quantile_types(firm, M)
         grids.append((_phi_values(iron, types), weights))
@@ -269,6 +271,8 @@ def _welfare(model: RegulationModel, irons: list[dict[str, Any]]) -> tuple[float
     weights = np.prod(np.array(list(product(*[g[1] for g in grids]))), axis=1)
     subsets = [()] + [c for k in range(1, n + 1) for c in combinations(range(n), k)]
     best = np.max(np.stack([_entry_value(model, phis, c) for c in subsets], axis=1), axis=1)
+    if discrete == n:
+        return float(best @ weights), f"enumeration of the {phis.shape[0]} type profiles"
     return float(best @ weights), f"midpoint rule on {phis.shape[0]} type profiles in quantile space"
 
 
