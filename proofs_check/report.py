@@ -46,6 +46,11 @@ def _truncate(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _breakable(claim_id: str) -> str:
+    """A claim id that may break after its dots in a narrow column."""
+    return "\\texttt{" + escape(claim_id).replace(".", ".\\allowbreak{}") + "}"
+
+
 def _numeric_cell(value: object) -> str:
     if isinstance(value, list):
         return f"{len(value)} points"
@@ -136,10 +141,10 @@ def report_tex(results: Sequence[ClaimResult], figures: Sequence[tuple[str, str]
     out.append("\\section{Disagreements with the print}")
     wrong = [(r, p) for r in results for p in r.printed if p.verdict != "agrees"]
     if wrong:
-        out.append("\\begin{longtable}{p{2.6cm}p{5.2cm}p{2.6cm}p{5cm}}\n\\toprule")
+        out.append("\\begin{longtable}{>{\\raggedright}p{2.7cm}>{\\raggedright}p{5.0cm}>{\\raggedright}p{2.6cm}>{\\raggedright\\arraybackslash}p{5cm}}\n\\toprule")
         out.append("claim & printed & derived & note \\\\\n\\midrule\\endhead")
         for r, p in wrong:
-            out.append(f"{escape(r.id)} & {escape(p.text)} & {escape(_truncate(p.derived, 40))} & "
+            out.append(f"{_breakable(r.id)} & {escape(p.text)} & {escape(_truncate(p.derived, 40))} & "
                        f"{escape(p.verdict)}: {escape(_truncate(p.note, 160))} \\\\")
         out.append("\\bottomrule\n\\end{longtable}")
     else:

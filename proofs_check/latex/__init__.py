@@ -6,6 +6,7 @@ paper-specific producers (``proofs_check.latex.hotelling``) set cases and tables
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import sympy as sp
@@ -50,8 +51,34 @@ def escape(text: str) -> str:
     'G\\_b\\textasciicircum{}B \\& 50\\%'
     >>> escape("≈ 0.57")
     '$\\approx$ 0.57'
+    >>> escape("ρ(ε) ≤ r̂₁")
+    '$\\rho$($\\varepsilon$) $\\le$ r1'
     """
-    return "".join(_SPECIAL.get(ch, ch if ch.isascii() else "?") for ch in text)
+    return "".join(_char(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+_GREEK_CAPITALS = {"Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"}
+
+
+def _char(ch: str) -> str:
+    """One character as LaTeX text: specials escaped, Greek as math, accents dropped."""
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch.isascii():
+        return ch
+    if unicodedata.combining(ch):
+        return ""  # r-hat, theta-bar: keep the letter, drop the accent
+    name = unicodedata.name(ch, "")
+    if name.startswith("GREEK SMALL LETTER "):
+        letter = name.removeprefix("GREEK SMALL LETTER ").lower()
+        letter = {"epsilon": "varepsilon", "final sigma": "varsigma", "lamda": "lambda"}.get(letter, letter)
+        if letter.isalpha() and letter not in ("omicron",):
+            return f"$\\{letter}$"
+    if name.startswith("GREEK CAPITAL LETTER "):
+        letter = name.removeprefix("GREEK CAPITAL LETTER ").capitalize().replace("Lamda", "Lambda")
+        return f"$\\{letter}$" if letter in _GREEK_CAPITALS else letter[0]
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", ch) if c.isascii())
+    return escape(decomposed) if decomposed else "?"
 
 
 def math(value: Any) -> str:
