@@ -423,9 +423,9 @@ def binary_optimum(dps: int = 50) -> Witness:
     """The consumer-optimal (b, B) of the binary example, found numerically.
 
     B: on a grid of b, consumer surplus (quadrature minus grid revenues) is largest at the
-    feasible bound B = vbar = 1, and its numeric B-derivative is positive there.  b: a
-    coarse grid brackets the maximiser, ``findroot`` solves dCS/db = 0 with the derivative
-    taken numerically (a five-point stencil) of the quadrature.  The contraction constraint is
+    feasible bound B = vbar = 1, and its numeric B-derivative is positive there.  b: the
+    general solver (:func:`optimal_information`: a brute-force grid over (b, B), then the
+    optimality condition by findroot) on the prior r = +-1.  The contraction constraint is
     checked at the optimum through stop-loss transforms.
 
     Paper: bbm, Example 4.
@@ -433,29 +433,22 @@ def binary_optimum(dps: int = 50) -> Witness:
     def cs(bb: mpmath.mpf, BB: mpmath.mpf) -> mpmath.mpf:
         return _consumer_surplus(TwoSidedPareto(bb, BB))
 
-    with mpmath.workdps(15):  # a coarse bracket for the root finder
-        start = max((Fraction(k, 40) for k in range(1, 40)), key=lambda x: cs(to_mpf(x), mpmath.mpf(1)))
-
-    def b_star() -> mpmath.mpf:
-        tol = mpmath.mpf(10) ** (-(mpmath.mp.dps - 12))  # the stencil's own accuracy
-        return mpmath.findroot(lambda x: _slope(lambda y: cs(y, mpmath.mpf(1)), x), to_mpf(start), solver="secant",
-                               tol=tol**2, verify=False)
-
     checks: dict[str, bool] = {}
     with mpmath.workdps(20):  # signs only: modest precision
         for bb in (mpmath.mpf(1) / 20, mpmath.mpf(1) / 4):
-            Bs = [bb + (1 - bb) * k / 8 for k in range(1, 9)]
+            Bs = [bb + (1 - bb) * k / 4 for k in range(1, 5)]
             best_B = max(Bs, key=lambda x: cs(bb, x))
             slope = _slope(lambda x: cs(bb, x), mpmath.mpf(1) - mpmath.mpf(1) / 64)
             checks[f"CS increasing in B up to 1 at b = {mpmath.nstr(bb, 4)}"] = best_B == 1 and slope > 0
 
-    def optimum() -> dict[str, mpmath.mpf]:
-        G = TwoSidedPareto(b_star(), mpmath.mpf(1))
-        rev1, rev2, _ = _producer_surplus(G)
-        ts = _total_surplus_direct(G, mpmath.mpf(1))
-        return {"b_star": G.b, "CS_star": ts - rev1 - rev2, "TS_star": ts, "PS_star": rev1 + rev2}
+    prior = SymmetricResidual.from_atoms({Fraction(-1): Fraction(1, 2), Fraction(1): Fraction(1, 2)})
 
-    found_values = two_precision_map(optimum, dps, "findroot on numeric dCS/db; quadrature and price grid there")
+    def optimum() -> dict[str, mpmath.mpf]:
+        s = optimal_information(prior, dps=mpmath.mp.dps)
+        return {"b_star": s.b, "CS_star": s.cs, "TS_star": s.ts, "PS_star": s.ps}
+
+    found_values = two_precision_map(optimum, dps, "grid search, then findroot on dCS/db (derivative under the "
+                                      "integral); quadrature and price grid at the optimum")
     with mpmath.workdps(dps + 10):
         atoms = [(mpmath.mpf(-1), mpmath.mpf(1) / 2), (mpmath.mpf(1), mpmath.mpf(1) / 2)]
         checks["G_{b*}^1 is a mean-preserving contraction of F = +-1"] = _stop_loss_contraction(
