@@ -384,3 +384,76 @@ def section51_bne(n_prices: int = 201, n_rivals: int = 401, n_t: int = 401) -> d
     monotone = bool(np.all(np.diff(load) <= 1e-9 + tolerance))
     return {"max_gain": fine, "tolerance": tolerance, "load_nonincreasing": float(monotone),
             "grid": float(n_prices), "max_gain_coarse": coarse}
+
+
+LEMMA5_POINTS = tuple(Fraction(p) for p in ("0", "1/20", "1/8", "3/20", "1/5", "1/4", "3/10", "1/2"))
+
+
+def _rival_switches(model: RegulationModel, s: mpmath.mpf, scan: int = 64) -> list[mpmath.mpf]:
+    """Rival announcements t in (0, 1) where E^P(s, t) changes: scan (with t = s), bisect, refine
+    by findroot."""
+    dps = mpmath.mp.dps
+    with mpmath.workdps(20):
+        grid = sorted({mpmath.mpf(k) / scan for k in range(scan + 1)} | ({+s} if 0 < s < 1 else set()))
+        sets = [entry_set(model, (s, t)) for t in grid]
+    points = []
+    for (a, b), (ea, eb) in zip(zip(grid, grid[1:]), zip(sets, sets[1:])):
+        if ea == eb:
+            continue
+        with mpmath.workdps(20):
+            for _ in range(40):
+                m = (a + b) / 2
+                if entry_set(model, (s, m)) == ea:
+                    a = m
+                else:
+                    b = m
+        with mpmath.workdps(dps):
+            if abs(a - s) < mpmath.mpf(10) ** -15:  # the diagonal: {1} and {2} tie at t = s
+                points.append(s)
+            else:
+                points.append(mpmath.findroot(lambda t: entry_value(model, (s, t), ea) - entry_value(model, (s, t), eb),
+                                              (a + b) / 2))
+    return points
+
+
+def interim_load(model: RegulationModel, s: mpmath.mpf) -> mpmath.mpf:
+    """Firm 1's load E_t[r^P(s, t)(q^P + kappa)] when the rival announces t ~ U[0, 1] (section 5.1)."""
+    cuts = [mpmath.mpf(0), *_rival_switches(model, s), mpmath.mpf(1)]
+    if 0 < s < 1:
+        cuts.append(s)  # the share's formula changes where the rival's price passes s (v2 - t vs v1 - s)
+    kappa = _mp(model.firms[0].kappa)
+
+    def integrand(t: mpmath.mpf) -> mpmath.mpf:
+        chosen = entry_set(model, (s, t))
+        if 0 not in chosen:
+            return mpmath.mpf(0)
+        if chosen == (0,):
+            q = 1 - _F(model.values, 0, s)
+        else:  # Pr(v1 - s >= max(v2 - t, 0)) = integral over v1 >= s of F(v1 - s + t)
+            q = mpmath.quad(lambda v: _F(model.values, 1, v - s + t), sorted({s, min(mpmath.mpf(1), 1 - t + s), mpmath.mpf(1)}),
+                            method="gauss-legendre")
+        return q + kappa
+
+    pieces = sorted(set(cuts))
+    return mpmath.fsum(mpmath.quad(integrand, [a, b], method="gauss-legendre") for a, b in zip(pieces, pieces[1:])
+                       if b > a)
+
+
+def equilibrium_section51(dps: int = 50) -> Witness:
+    """Lemma 5 on section 5.1: the load by quadrature over the rival's type with the switch points
+    found numerically; monotone on a grid."""
+    model = _sec51_model()
+
+    def compute() -> dict[str, mpmath.mpf]:
+        return {f"L{k}": interim_load(model, to_mpf(p)) for k, p in enumerate(LEMMA5_POINTS)}
+
+    est = two_precision_map(compute, dps, "quadrature over the rival's type; switch points by findroot")
+    with mpmath.workdps(20):
+        grid = [mpmath.mpf(k) / 10 for k in range(11)]
+        loads = [interim_load(model, g) for g in grid]
+    return Witness(
+        values={"load": Samples(tuple({"s1": p} for p in LEMMA5_POINTS), tuple(est[f"L{k}"] for k in range(len(LEMMA5_POINTS))))},
+        method="quadrature of r^P (q^P + kappa) over the rival's announcement",
+        checks={"the load is nonincreasing on an 11-point grid of announcements (20 digits)":
+                all(b <= a + mpmath.mpf(10) ** -15 for a, b in zip(loads, loads[1:]))},
+    )

@@ -463,3 +463,72 @@ def pryce_cap_mechanism() -> Derivation:
         "continuous, strictly increasing phi (section 5.1) phi(Theta) is an interval and the issue does not arise.",
     )
     return Derivation(values=values, steps=tuple(steps), labels=labels, remarks=remarks)
+
+
+LEMMA5_POINTS = ("0", "1/20", "1/8", "3/20", "1/5", "1/4", "3/10", "1/2")
+"""Announcements at which the interim load of section 5.1 is witnessed."""
+
+
+def equilibrium_section51() -> Derivation:
+    r"""Lemma 5 on section 5.1: the interim load of an announcement and the equilibrium payoffs.
+
+    Paper: yz, Lemma 5 and appendix A.3; section 5.1.
+
+    Firm 1 announces s, the rival announces its type t ~ U[0, 1] (:math:`\varphi(t) = t`).  From the
+    regions of :func:`section51`: for :math:`s \le s^*` firm 1 is admitted unless
+    :math:`t < c^{-1}(s)` (the rival undercuts it enough to exclude it; :math:`c^{-1}` solves the
+    boundary, linear in the lower price), sharing the market while :math:`t \le c(s)`; for
+    :math:`s^* < s \le \bar s` it is admitted alone when :math:`t > s`; above :math:`\bar s` never.
+    The load :math:`L(s) = E_t[r^P(s, t)(q^P + \kappa)]` is nonincreasing, so with
+    :math:`t^P` type :math:`\theta` earns :math:`T^*(s) - \theta L(s)` and loses
+    :math:`\int_\theta^s (L(x) - L(s))\,dx \ge 0` by announcing s instead of :math:`\theta`.
+
+    Returns
+    -------
+    Derivation
+        ``load`` (Piecewise in ``s1``); the steps also give the loss of type 1/5 announcing 1/4.
+
+    Examples
+    --------
+    >>> d = equilibrium_section51()
+    >>> d.values["load"].subs(s1, sp.Rational(1, 5))
+    36/25
+    """
+    forms = section51_closed_forms()
+    s, t, u = s1, sp.Symbol("t", nonnegative=True), sp.Symbol("u", nonnegative=True)
+    alone, star, join, gain = forms["alone"], forms["s_star"], forms["join"], forms["gain"]
+    low = sp.nsimplify(sp.simplify(join.subs(s1, 0)))
+    # the inverse of the boundary: gain(t, s) = s is linear in the lower price t
+    (inverse,) = sp.solve(sp.Eq(gain.subs({s1: u, s2: s}), s), u)
+    inverse = sp.simplify(inverse)
+    # firm 1's share when both enter: Pr(v1 - s >= max(v2 - t, 0)) = int_0^{1-s} F(t + y) dy
+    y = sp.Symbol("y", nonnegative=True)
+    share_below = sp.integrate(t + y, (y, 0, 1 - s))  # t <= s: t + y <= 1 throughout
+    share_above = sp.integrate(t + y, (y, 0, 1 - t)) + (t - s)  # t > s: F = 1 once y > 1 - t
+    k = sp.Integer(1)
+    alone_load = (1 - s) + k
+    both_tail = sp.integrate(share_above + k, (t, s, join)) + (1 - join) * alone_load
+    piece_low = sp.integrate(share_below + k, (t, 0, s)) + both_tail
+    piece_mid = sp.integrate(share_below + k, (t, inverse, s)) + both_tail
+    piece_single = (1 - s) * alone_load
+    load = sp.Piecewise((sp.expand(piece_low), s <= low), (piece_mid, s <= star), (sp.expand(piece_single), s <= alone),
+                        (0, True))
+    theta0, s_dev = sp.Rational(1, 5), sp.Rational(1, 4)
+    dev = sp.nsimplify(sp.integrate(piece_single.subs(s, s_dev) - piece_single.subs(s, u), (u, theta0, s_dev)))
+    steps = (
+        Step("the lowest cap c(0)", low),
+        Step("c^{-1}(s): the rival price at which an announcement s is just admitted (boundary linear in it)", inverse),
+        Step("firm 1's share when both enter, rival below / above s", (share_below, share_above)),
+        Step("load for s <= c(0): always admitted, shares the market while t <= c(s)", sp.expand(piece_low)),
+        Step("load for c(0) < s <= s*: excluded while t < c^{-1}(s)", piece_mid),
+        Step("load for s* < s <= 2 - sqrt(3): admitted alone when t > s", sp.expand(piece_single)),
+        Step("type 1/5 announcing 1/4: integral of L(1/4) - L(u) over [1/5, 1/4] (negative: no gain)", dev),
+    )
+    return Derivation(
+        values={"load": load},
+        steps=steps,
+        labels={"load": r"L(s_1)"},
+        remarks=("With Lambda = G the transfers make every type's payoff from announcing s equal to T*(s) - theta L(s); "
+                 "the load is nonincreasing in s (checked on a grid by the witness), which is the whole content of "
+                 "Lemma 5 here because phi(Theta) = [0, 1] is an interval.",),
+    )

@@ -192,6 +192,16 @@ CLAIMS: tuple[Claim, ...] = (
         ),
     ),
     Claim(
+        id="yz.lemma5",
+        where="yz, Lemma 5 and appendix A.3, on the example of section 5.1",
+        statement="Section 5.1: a firm announcing s while its rival announces its type bears the load L(s) = "
+        "E[r^P (q^P + kappa)], derived in closed form on the four pieces of s (rival excluding it below c^-1(s), "
+        "sharing up to c(s), alone above s*, out above 2 - sqrt(3)); L is nonincreasing, so announcing phi(theta) "
+        "= theta is a Bayes-Nash equilibrium of PRYCE CAP.",
+        symbolic=pryce_cap_sym.equilibrium_section51,
+        numeric=pryce_cap_num.equilibrium_section51,
+    ),
+    Claim(
         id="yz.sec6.capacity",
         where="yz, section 6.1 (capacity constraints)",
         statement="With a capacity of 4/5 (Baron-Myerson, alpha = 1/2, kappa = 1) the efficient price is "
