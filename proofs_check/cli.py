@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,10 +52,12 @@ def _parser() -> _Parser:
     check.add_argument("--all", action="store_true", help="check every claim")
     check.add_argument("--dps", type=_dps, default=DEFAULT_DPS, help=f"decimal digits (default {DEFAULT_DPS})")
     check.add_argument("--json", action="store_true", help="print a JSON array, one object per claim")
+    _add_run_flags(check)
 
     show = sub.add_parser("show", help="statement, derivation steps, values, verdicts and LaTeX of one claim")
     show.add_argument("id", metavar="ID")
     show.add_argument("--dps", type=_dps, default=DEFAULT_DPS)
+    _add_run_flags(show)
 
     latex = sub.add_parser("latex", help="a LaTeX snippet (amsmath, booktabs) for one claim")
     latex.add_argument("id", metavar="ID")
@@ -63,10 +66,12 @@ def _parser() -> _Parser:
     report = sub.add_parser("report", help="report.json, report.tex and report.pdf for every claim")
     report.add_argument("--out", required=True, type=Path, metavar="DIR")
     report.add_argument("--dps", type=_dps, default=DEFAULT_DPS)
+    _add_run_flags(report)
 
     readme = sub.add_parser("readme", help="regenerate the claims table in README.md")
     readme.add_argument("--path", type=Path, default=Path("README.md"))
     readme.add_argument("--dps", type=_dps, default=DEFAULT_DPS)
+    _add_run_flags(readme)
 
     for module in modules():
         module.add_arguments(sub.add_parser(module.NAME, help=module.HELP))
@@ -88,19 +93,34 @@ def _claims(ids: Sequence[str], every: bool) -> list:
         raise UsageError(exc.args[0]) from None
 
 
-def _run(claims: list, dps: int, progress: bool = True) -> list:
-    from proofs_check.checker import check
+def _run(claims: list, args: argparse.Namespace) -> list:
+    from proofs_check.runner import run_claims
 
-    results = []
-    live = progress and sys.stderr.isatty()
-    for k, claim in enumerate(claims, 1):
+    live = sys.stderr.isatty()
+
+    def progress(k: int, n: int, claim_id: str) -> None:
         if live:
-            sys.stderr.write(f"\r[{k}/{len(claims)}] {claim.id} ...".ljust(60))
+            sys.stderr.write(f"\r[{k}/{n}] {claim_id} ...".ljust(70))
             sys.stderr.flush()
-        results.append(check(claim, dps))
-    if live:
-        sys.stderr.write("\r" + " " * 60 + "\r")
-    return results
+
+    return run_claims(claims, args.dps, jobs=getattr(args, "jobs", 1), use_cache=not getattr(args, "no_cache", False),
+                      progress=progress)
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number; got {text!r}") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"--jobs must be between 1 and 64; got {value}")
+    return value
+
+
+def _add_run_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
+                        help="claims checked in N parallel processes (default: the number of CPUs)")
+    parser.add_argument("--no-cache", action="store_true", help="recompute instead of reusing cached results")
 
 
 def _summary(result) -> str:  # noqa: ANN001
@@ -146,7 +166,7 @@ def _cmd_list() -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    results = _run(_claims(args.ids, args.all), args.dps)
+    results = _run(_claims(args.ids, args.all), args)
     if args.json:
         print(json.dumps([r.to_json() for r in results], indent=2, ensure_ascii=False))
     else:
@@ -155,7 +175,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    (result,) = _run(_claims([args.id], False), args.dps)
+    (result,) = _run(_claims([args.id], False), args)
     out = [f"{result.id} — {result.where}", f"  {result.statement}", f"status: {result.status}"
            f" (agreement: {result.agreement_digits} at {result.dps} digits, {result.seconds:.2f} s)"]
     if result.error:
@@ -196,7 +216,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from proofs_check.report import write_report
 
     claims = _claims([], True)
-    results = _run(claims, args.dps)
+    results = _run(claims, args)
     figures = []
     for claim in claims:
         for make in claim.figures:
@@ -215,7 +235,7 @@ def _cmd_readme(args: argparse.Namespace) -> int:
 
     if not args.path.is_file():
         raise UsageError(f"--path {args.path} is not a file")
-    results = _run(_claims([], True), args.dps)
+    results = _run(_claims([], True), args)
     update_readme(args.path, results)
     print(f"updated the claims table in {args.path}")
     return _exit_code(results)

@@ -15,6 +15,13 @@ settings.register_profile("ci", max_examples=150, deadline=None, derandomize=Tru
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory):
+    """CLI runs in the tests cache their results in a fresh folder, not the user's cache."""
+    os.environ["SURPLUS_CACHE_DIR"] = str(tmp_path_factory.mktemp("surplus-cache"))
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _restore_mpmath_precision():
     prec = mpmath.mp.prec
