@@ -264,7 +264,14 @@ def relaxed_solution(model: Any) -> dict[str, Any]:
     from itertools import product
 
     from symbolic.ironing import ironed_virtual_cost
+    from symbolic.models.regulation import FiniteValues
 
+    if not isinstance(model.values, FiniteValues):
+        raise NotImplementedError("relaxed_solution needs finite joint values (FiniteValues); "
+                                  "independent continuous values are handled by 'surplus regulate' numerically")
+    for firm in model.firms:
+        if sum((m for _, m in firm.atoms()), sp.Integer(0)) != 1:
+            raise NotImplementedError(f"relaxed_solution needs discrete types; G_{firm.name} has a continuous part")
     firms = model.firms
     n = len(firms)
     irons = [ironed_virtual_cost(f) for f in firms]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from symbolic.models.regulation import finite_example
+from symbolic.models import FiniteValues, Firm, RegulationModel
+from symbolic.models.regulation import finite_example, section51
 from symbolic.regulation import (
     alpha,
     baron_myerson,
@@ -67,9 +68,11 @@ def test_consumer_ir_holds():
 @pytest.mark.parametrize(
     ("call", "error", "match"),
     [
-        (lambda: relaxed_solution(type("M", (), {"firms": (), "values": None})()), Exception, ""),
+        (lambda: relaxed_solution(section51()), NotImplementedError, "needs finite joint values"),
+        (lambda: relaxed_solution(RegulationModel((Firm("x", (0, 1), "0"),), FiniteValues(((1,),), (1,)))),
+         NotImplementedError, "needs discrete types; G_1 has a continuous part"),
     ],
 )
 def test_regulation_bad_input(call, error, match):
-    with pytest.raises(error):
+    with pytest.raises(error, match=match):
         call()
