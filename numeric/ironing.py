@@ -141,9 +141,18 @@ class NumericIroning:
     atom_values: dict
 
     def psi(self, theta: mpmath.mpf) -> mpmath.mpf:
-        """theta + (G - Lambda)/g with a numeric derivative g (theta inside a density piece)."""
-        g = mpmath.diff(self.firm.G_at, theta)
-        return theta + (self.firm.G_at(theta) - self.firm.Lambda_at(theta)) / g
+        """theta + (G - Lambda)/g with a numeric derivative g; at a corner of the pieces, the
+        piece on the left (phi is left-continuous at a corner that is not an atom)."""
+        firm = self.firm
+        lo, hi = firm.support
+        corners = sorted({lo, hi, *breakpoints(firm.G, lo, hi), *breakpoints(firm.Lambda, lo, hi)}, key=float)
+        for below, c in zip(corners, corners[1:]):
+            if abs(_mp(c) - theta) <= mpmath.mpf(10) ** (-(mpmath.mp.dps - 3)):
+                G, L = branch(firm.G, (below + c) / 2), branch(firm.Lambda, (below + c) / 2)
+                g = mpmath.diff(lambda t: evaluate(G, t), theta)
+                return theta + (evaluate(G, theta) - evaluate(L, theta)) / g
+        g = mpmath.diff(firm.G_at, theta)
+        return theta + (firm.G_at(theta) - firm.Lambda_at(theta)) / g
 
     def phi(self, theta: mpmath.mpf) -> mpmath.mpf:
         """The ironed virtual cost at ``theta``."""
@@ -151,7 +160,7 @@ class NumericIroning:
             if abs(key - theta) <= mpmath.mpf(10) ** (-(mpmath.mp.dps - 5)):
                 return value
         for a, b, value in self.intervals:
-            if a <= theta <= b:
+            if a < theta <= b:  # an interval's left end keeps the slope coming in (phi is left-continuous there)
                 return value
         return self.psi(theta)
 
@@ -296,13 +305,29 @@ def _refine(firm: Firm, rows: list, i: int, j: int, corners: list) -> tuple[mpma
         t1, t2 = mpmath.findroot(lambda a, b: [iron.psi(a) - chord(a, b), iron.psi(b) - chord(a, b)], (ti, tj))
     elif not fixed_i:
         t2 = tj
-        t1 = mpmath.findroot(lambda a: iron.psi(a) - chord(a, t2), ti)
+        t1 = _bracketed(lambda a: iron.psi(a) - chord(a, t2), ti, corners)
     elif not fixed_j:
         t1 = ti
-        t2 = mpmath.findroot(lambda b: iron.psi(b) - chord(t1, b), tj)
+        t2 = _bracketed(lambda b: iron.psi(b) - chord(t1, b), tj, corners)
     else:
         t1, t2 = ti, tj
     return t1, t2, chord(t1, t2)
+
+
+def _bracketed(f: Any, guess: mpmath.mpf, corners: list) -> mpmath.mpf:
+    """A root of f in the open piece between the corners around ``guess`` (Anderson-Bjorck with
+    the piece's ends, pulled in slightly, as the bracket; secant from the guess if f does not
+    change sign there)."""
+    below = max((c for c in corners if c < guess), default=guess)
+    above = min((c for c in corners if c > guess), default=guess)
+    inset = (above - below) * mpmath.mpf(10) ** -12
+    lo, hi = below + inset, above - inset
+    try:
+        if f(lo) * f(hi) < 0:
+            return mpmath.findroot(f, (lo, hi), solver="anderson")
+    except ZeroDivisionError:
+        pass
+    return mpmath.findroot(f, guess)
 
 
 def _snap(t: mpmath.mpf, corners: list) -> mpmath.mpf:

@@ -51,6 +51,25 @@ def test_numeric_matches_exact_ironing_on_examples(key):
             assert abs(iron.phi(mpmath.mpf(k) / 10) - mpmath.mpf(sp.N(exact.phi.subs(x, t), 35))) < mpmath.mpf(10) ** -20
 
 
+EXTRA = {
+    "squares_with_jump": Firm("x**2", (0, 1), "Piecewise((0, x < 1/2), (x**2, True))"),
+    "gap": Firm("Piecewise((2*x, x < 1/4), (1/2, x < 3/4), (2*x - 1, True))", (0, 1), "0"),
+    "density_and_atoms": Firm("Piecewise((x/4, x < 1/2), (1/2 + x/4, x < 1), (1, True))", (0, 1),
+                              "Piecewise((0, x < 1/2), (x/4, True))"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(EXTRA))
+def test_numeric_matches_exact_ironing_on_more_firms(key):
+    firm = EXTRA[key]
+    exact = ironed_virtual_cost(firm)
+    with mpmath.workdps(30):
+        iron = ni.ironing(firm)
+        for k in range(1, 20):
+            t = sp.Rational(k, 20)
+            assert abs(iron.phi(mpmath.mpf(k) / 20) - mpmath.mpf(sp.N(exact.phi.subs(x, t), 35))) < mpmath.mpf(10) ** -20, t
+
+
 def test_numeric_ironing_of_a_gap_in_the_support():
     """Density, a gap (1/4, 3/4) with nu-mass 1/4, density again: phi = 7/4 on (1/4, 1]."""
     firm = Firm("Piecewise((2*x, x < 1/4), (1/2, x < 3/4), (2*x - 1, True))", (0, 1), "0")
