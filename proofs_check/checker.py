@@ -2,6 +2,10 @@
 
 Status of a claim:
 
+``certified``
+    verified, and every real closed form was enclosed in ball arithmetic (python-flint's arb)
+    with the independent value inside the ball widened by the tolerance (exact comparisons
+    count as certified); see :mod:`proofs_check.certify`;
 ``verified``
     every derived quantity agrees with its independent witness (exactly for exact witnesses,
     to at least ``dps - 5`` significant digits for real ones) and every side condition the
@@ -88,6 +92,7 @@ class ClaimResult:
     remarks: list[str] = field(default_factory=list)
     latex: str = ""
     error: str = ""
+    certification: str = ""
     seconds: float = 0.0
     labels: dict[str, str] = field(default_factory=dict)
     values_latex: dict[str, str] = field(default_factory=dict)
@@ -120,6 +125,7 @@ class ClaimResult:
             "steps": [{"description": d, "result": r, "latex": t} for d, r, t in self.steps],
             "remarks": list(self.remarks),
             "error": self.error,
+            "certification": self.certification,
             "seconds": round(self.seconds, 3),
         }
 
@@ -308,6 +314,31 @@ def compare_printed(printed: Printed, derived: Any, witness: Any, dps: int) -> P
     return PrintedCheck(printed.quantity, printed.text, shown, "disagrees", note)
 
 
+def _certify(derivation: Derivation, witness: Witness, dps: int) -> tuple[bool, str]:
+    """Enclose every real derived value in a ball and test the witness against it."""
+    from proofs_check.certify import NotCertifiable, contains, enclose
+
+    balls = 0
+    for name, derived in derivation.values.items():
+        value = witness.values[name]
+        pairs = zip(value.points, value.values) if isinstance(value, Samples) else [({}, value)]
+        for point, witnessed in pairs:
+            if not isinstance(witnessed, Estimate):
+                continue  # compared exactly already
+            at = _substitute(derived, dict(point)) if point else sp.sympify(derived)
+            try:
+                ball = enclose(at, dps + 10)
+            except NotCertifiable as exc:
+                return False, f"not certifiable: {name}: {exc}"
+            with mpmath.workdps(dps + 20):
+                if not contains(ball, witnessed.value, dps - DIGIT_SLACK):
+                    return False, f"not certified: {name}: the witness lies outside the ball {ball}"
+            balls += 1
+    if balls == 0:
+        return True, "exact comparisons only"
+    return True, f"{balls} ball enclosures (arb at {int((dps + 10) * 3.33) + 40} bits) contain the witness"
+
+
 def check(claim: Claim, dps: int = 50) -> ClaimResult:
     """Run one claim at ``dps`` digits and return what was found.
 
@@ -315,7 +346,7 @@ def check(claim: Claim, dps: int = 50) -> ClaimResult:
     --------
     >>> from proofs_check.claims import get
     >>> check(get("bbm.thm3"), dps=30).status
-    'verified'
+    'certified'
     """
     result = ClaimResult(claim.id, claim.paper, claim.where, claim.statement, "error", dps)
     started = time.perf_counter()
@@ -363,6 +394,12 @@ def check(claim: Claim, dps: int = 50) -> ClaimResult:
         result.status = "error"
     elif all(q.agrees for q in result.quantities) and all(result.checks.values()) and result.quantities:
         result.status = "verified"
+        try:
+            certified, result.certification = _certify(derivation, witness, dps)
+        except Exception as exc:  # noqa: BLE001 - a certification that breaks leaves the claim verified
+            certified, result.certification = False, f"not certifiable: {type(exc).__name__}: {exc}"
+        if certified:
+            result.status = "certified"
     else:
         result.status = "failed"
     result.seconds = time.perf_counter() - started

@@ -139,7 +139,7 @@ def _table(results: list) -> str:
     if wrong:
         lines += ["", "Disagreements with the print:"]
         lines += [f"  {r.id} [{p.quantity}] printed '{p.text}': {p.note}" for r, p in wrong]
-    bad = [r for r in results if r.status != "verified"]
+    bad = [r for r in results if r.status not in ("certified", "verified")]
     if bad:
         lines += ["", "Not verified:"]
         for r in bad:
@@ -147,13 +147,17 @@ def _table(results: list) -> str:
                 [f"{q.name}: {q.detail}" for q in r.quantities if not q.agrees]
                 + [f"check failed: {name}" for name, ok in r.checks.items() if not ok])
             lines.append(f"  {r.id} ({r.status}): {reason}")
-    counts = {s: sum(r.status == s for r in results) for s in ("verified", "failed", "error")}
-    lines += ["", f"{len(results)} claims: {counts['verified']} verified, {counts['failed']} failed, {counts['error']} error"]
+    counts = {s: sum(r.status == s for r in results) for s in ("certified", "verified", "failed", "error")}
+    lines += ["", f"{len(results)} claims: {counts['certified']} certified, {counts['verified']} verified (not "
+              f"certified), {counts['failed']} failed, {counts['error']} error"]
+    uncertified = [r for r in results if r.status == "verified"]
+    if uncertified:
+        lines += ["Verified but not certified:"] + [f"  {r.id}: {r.certification}" for r in uncertified]
     return "\n".join(lines)
 
 
 def _exit_code(results: list) -> int:
-    return 0 if all(r.status == "verified" for r in results) else 1
+    return 0 if all(r.status in ("certified", "verified") for r in results) else 1
 
 
 def _cmd_list() -> int:

@@ -77,7 +77,7 @@ def test_status_verified_when_both_sides_agree():
     with mpmath.workdps(70):
         good = Estimate(mpmath.exp(-2), mpmath.mpf(0), 50, "t")
     result = check(_claim(lambda: Derivation({"v": sp.exp(-2)}), lambda dps: Witness({"v": good}, "t")), 50)
-    assert result.status == "verified" and result.agreement_digits == 50
+    assert result.status == "certified" and result.agreement_digits == 50
 
 
 def test_status_failed_when_exact_values_differ():
