@@ -92,3 +92,17 @@ def test_bad_models_are_one_line_and_exit_2(tmp_path, model, extra, message):
 def test_missing_file_is_a_usage_error():
     proc = run("no/such/model.json")
     assert proc.returncode == 2 and "does not exist" in proc.stderr
+
+
+def test_numeric_fallback_when_the_tangent_has_no_closed_form(tmp_path):
+    """Weights x e^(x-1) above 1/2: the common tangent is transcendental; phi comes from the
+    numeric hull refined by root finding (psi(t1) = psi(t2) = phi)."""
+    model = {"firms": [{"G": "x", "support": [0, 1], "Lambda": "Piecewise((0, x < 1/2), (x*exp(x - 1), True))",
+                        "kappa": 1}], "values": ["x"], "value_support": [0, 1]}
+    proc = run(str(_write(tmp_path, model)), "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["virtual_costs"]["1"]["method"].startswith("numeric")
+    (interval,) = data["ironing_intervals"]["1"]
+    assert abs(interval["value_float"] - 2 * interval["from_float"]) < 1e-9  # psi = 2x on the left piece
+    assert abs(interval["value_float"] - 0.823215705966) < 1e-9
