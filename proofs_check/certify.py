@@ -19,6 +19,8 @@ import flint
 import mpmath
 import sympy as sp
 
+from symbolic.implicit import ImplicitRoot
+
 __all__ = ["NotCertifiable", "enclose", "contains"]
 
 
@@ -77,6 +79,8 @@ def _arb(expr: sp.Basic) -> flint.arb:
         if not decided:
             raise NotCertifiable(f"{expr}: the balls of the arguments overlap")
         return decided[0]
+    if isinstance(expr, ImplicitRoot):
+        return _implicit_root(expr)
     if isinstance(expr, sp.CRootOf) and expr.is_real:
         # sympy isolates real roots exactly; refine the isolating interval below the precision
         digits = int(flint.ctx.prec / 3.33) + 5
@@ -95,6 +99,18 @@ def _arb(expr: sp.Basic) -> flint.arb:
         if isinstance(expr, function):
             return evaluate(_arb(expr.args[0]))
     raise NotCertifiable(f"{type(expr).__name__} in {expr} has no ball-arithmetic rule")
+
+
+def _implicit_root(root: ImplicitRoot) -> flint.arb:
+    """A ball around the root: f changes sign, provably, between its two ends."""
+    f = root.args[0]
+    digits = int(flint.ctx.prec / 3.33)
+    center = sp.nsimplify(sp.N(root, digits + 15), rational=True)
+    width = sp.Rational(1, 10 ** (digits - 2))
+    left, right = _arb(f(center - width)), _arb(f(center + width))
+    if not ((left < 0 and right > 0) or (left > 0 and right < 0)):
+        raise NotCertifiable(f"no certified sign change of the equation around {sp.N(root, 12)}")
+    return flint.arb(_arb(center).mid(), _arb(width).mid())
 
 
 def enclose(expr: Any, dps: int) -> flint.arb:

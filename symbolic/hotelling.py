@@ -18,6 +18,7 @@ import mpmath
 import sympy as sp
 
 from symbolic.derivation import Derivation, Step
+from symbolic.implicit import ImplicitRoot
 from symbolic.models import SymmetricResidual, TwoSidedPareto
 
 __all__ = [
@@ -757,17 +758,14 @@ def binary_benchmark() -> Derivation:
     steps.append(Step("first-order condition dCS/dp = 0", foc))
     second = sp.simplify(sp.diff(cs, price, 2))
     steps.append(Step("second derivative (negative: concave)", second))
-    with mpmath.workdps(80):
-        root = sp.nsolve(foc, price, sp.Rational(1, 20), prec=80)
-    p_star = sp.Float(root, 80)
-    steps.append(Step("its root (no closed form; computed from the derived equation)", p_star))
+    p_star = ImplicitRoot(sp.Lambda(price, foc), sp.Rational(1, 100), sp.Rational(1, 2))
+    steps.append(Step("its root (no closed form: the root of the derived equation in [1/100, 1/2])", p_star))
     slack = sp.simplify((down - (1 - up)))
     steps.append(Step("downward constraints: the cap on H(delta) minus H(delta) (nonnegative on (0, p))", slack))
-    ts = sp.Rational(1, 2) + positive_part.subs(price, p_star)
     values = {
         "price": p_star,
-        "TS": sp.Float(ts, 80),
-        "CS": sp.Float(cs.subs(price, p_star), 80),
+        "TS": sp.Rational(1, 2) + positive_part.subs(price, p_star),
+        "CS": cs.subs(price, p_star),
         "foc": foc,
         "atom_at_1": up.subs(_delta, 1),
     }

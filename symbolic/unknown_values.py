@@ -14,6 +14,7 @@ from __future__ import annotations
 import sympy as sp
 
 from symbolic.derivation import Derivation, Step
+from symbolic.implicit import ImplicitRoot
 from symbolic.market import lower_bound_surplus, rational, tsbar
 from symbolic.models.garbling import ValuePrior, garbling_instance
 
@@ -201,13 +202,8 @@ def homogeneous_duopoly(F: ValuePrior | None = None, c2: sp.Rational = sp.Ration
     steps = [Step("producer 1's revenue bound: p Pr(v' >= p) <= z for p <= c2, so S(p) = min(1, z/p)", z / p),
              Step("E[v] (efficient surplus: producer 1 always sells, Theorem 2)", m),
              Step("mean of S on [0, c2]", sp.expand(below))]
-    import mpmath
-
-    def root(equation: sp.Expr, top: sp.Expr) -> sp.Float:
-        f = sp.lambdify(z, equation, modules="mpmath")
-        with mpmath.workdps(80):
-            hi = mpmath.mpf(sp.N(top, 90)) * (1 - mpmath.mpf(10) ** -40)
-            return sp.Float(mpmath.findroot(f, (mpmath.mpf(10) ** -30, hi), solver="illinois"), 80)
+    def root(equation: sp.Expr, top: sp.Expr) -> ImplicitRoot:
+        return ImplicitRoot(sp.Lambda(z, equation), sp.Rational(1, 10**12), sp.nsimplify(top))
 
     regime_one = None
     if len(switch) == 1:  # regime I: the cap z/c2 binds on [c2, p_k], F's survival above
@@ -225,7 +221,7 @@ def homogeneous_duopoly(F: ValuePrior | None = None, c2: sp.Rational = sp.Ration
     steps.append(Step("the cap z/c2 binds on [c2, p_k], F's survival above; the mean condition", equation))
     steps += [Step("its root z = PS_1", z_star), Step("consumer surplus E[v] - z", m - z_star)]
     return Derivation(
-        values={"PS_1": z_star, "PS_2": sp.Integer(0), "TS": m, "CS": sp.Float(m - z_star, 80), "mean_condition": equation},
+        values={"PS_1": z_star, "PS_2": sp.Integer(0), "TS": m, "CS": m - z_star, "mean_condition": equation},
         steps=tuple(steps),
         labels={"PS_1": r"\underline{PS}_1", "PS_2": r"\underline{PS}_2", "TS": r"TS = E[v]", "CS": "CS",
                 "mean_condition": r"\int_0^1 S_z(p)\,dp - E[v]"},
