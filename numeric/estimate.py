@@ -15,7 +15,12 @@ from typing import Any
 
 import mpmath
 
-__all__ = ["Estimate", "Samples", "Witness", "to_mpf", "two_precision", "two_precision_map"]
+__all__ = ["Estimate", "Samples", "Witness", "to_mpf", "two_precision", "two_precision_map", "GUARD", "CHECK"]
+
+GUARD = 8
+"""Guard digits of the coarse run: a witness computes at ``dps + GUARD`` and ``dps + CHECK``."""
+CHECK = 16
+"""Guard digits of the fine run; the two runs' difference estimates the error."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,7 @@ class Witness:
 
 
 def two_precision(compute: Callable[[], Any], dps: int, method: str) -> Estimate:
-    """Run ``compute`` at ``dps + 10`` and ``dps + 20`` digits; the difference is the error.
+    """Run ``compute`` at ``dps + GUARD`` and ``dps + CHECK`` digits; the difference is the error.
 
     ``compute`` must build its inputs inside the call (an ``mpf`` made outside a context
     keeps the precision it was made with).
@@ -72,9 +77,9 @@ def two_precision(compute: Callable[[], Any], dps: int, method: str) -> Estimate
     >>> mpmath.nstr(e.value, 12), e.error < mpmath.mpf(10) ** -35
     ('1.71828182846', True)
     """
-    with mpmath.workdps(dps + 10):
+    with mpmath.workdps(dps + GUARD):
         coarse = mpmath.mpf(compute())
-    with mpmath.workdps(dps + 20):
+    with mpmath.workdps(dps + CHECK):
         fine = mpmath.mpf(compute())
         error = abs(fine - coarse)
     return Estimate(value=fine, error=error, dps=dps, method=method)
@@ -91,9 +96,9 @@ def two_precision_map(
     >>> mpmath.nstr(m["pi"].value, 10)
     '3.141592654'
     """
-    with mpmath.workdps(dps + 10):
+    with mpmath.workdps(dps + GUARD):
         coarse = {k: mpmath.mpf(v) for k, v in compute().items()}
-    with mpmath.workdps(dps + 20):
+    with mpmath.workdps(dps + CHECK):
         fine = {k: mpmath.mpf(v) for k, v in compute().items()}
         return {k: Estimate(fine[k], abs(fine[k] - coarse[k]), dps, method) for k in fine}
 
