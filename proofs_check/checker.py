@@ -105,6 +105,13 @@ class ClaimResult:
         reals = [q.digits for q in self.quantities if not q.exact and q.digits is not None]
         return min(reals) if reals else "exact"
 
+    def _repr_latex_(self) -> str:
+        """The claim's LaTeX with its status (Jupyter shows it typeset)."""
+        status = f"\\text{{{self.id}: {self.status}, agreement {self.agreement_digits} at {self.dps} digits}}"
+        body = self.latex.replace("\\begin{align*}", "\\begin{aligned}").replace("\\end{align*}", "\\end{aligned}")
+        body = body.replace("\\begin{equation*}", "").replace("\\end{equation*}", "")
+        return f"$${status}\\\\ {body}$$" if body else f"$${status}$$"
+
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dictionary with the contract keys ``id``, ``status``, ``symbolic``,
         ``numeric``, ``agreement_digits``, ``printed`` and ``latex``, and the details."""

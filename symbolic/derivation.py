@@ -46,6 +46,8 @@ class Derivation:
     >>> d = Derivation({"x": sp.Rational(1, 2)}, labels={"x": "x^*"})
     >>> d.label("x"), d.label("y")
     ('x^*', '\\\\mathrm{y}')
+    >>> d._repr_latex_()
+    '$$\\\\begin{aligned}x^* &= \\\\frac{1}{2}\\\\end{aligned}$$'
     """
 
     values: Mapping[str, Any]
@@ -56,3 +58,8 @@ class Derivation:
     def label(self, name: str) -> str:
         """LaTeX label of quantity ``name``."""
         return self.labels.get(name, r"\mathrm{" + name.replace("_", r"\_") + "}")
+
+    def _repr_latex_(self) -> str:
+        """The derived values as aligned equations (Jupyter shows them typeset)."""
+        rows = [f"{self.label(name)} &= {sp.latex(value, ln_notation=True)}" for name, value in self.values.items()]
+        return "$$\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}$$"

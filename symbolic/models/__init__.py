@@ -14,6 +14,7 @@ classes from one place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational as _RationalABC
@@ -22,7 +23,7 @@ from typing import Any
 import mpmath
 import sympy as sp
 
-__all__ = ["ExactLike", "exact", "provably_false", "relation", "TwoSidedPareto", "SymmetricResidual", "ValueGarbling"]
+__all__ = ["ExactLike", "exact", "parse_expression", "decimal_hint", "provably_false", "relation", "TwoSidedPareto", "SymmetricResidual", "ValueGarbling"]
 
 ExactLike = int | Fraction | str | sp.Rational
 """Inputs accepted where an exact number is expected."""
@@ -82,6 +83,94 @@ def exact(value: Any, name: str) -> Any:
         except (ValueError, ZeroDivisionError):
             raise ValueError(f"{name} must be a fraction such as '1/10'; got {value!r}") from None
     raise TypeError(f"{name} must be an exact number; got {type(value).__name__} {value!r}")
+
+
+_FUNCTIONS = ("exp", "log", "sqrt", "Piecewise", "Min", "Max", "Abs", "sin", "cos", "tan", "atan", "And", "Or")
+_CONSTANTS = ("pi", "E", "True", "oo")
+_MAX_TEXT = 400
+
+
+def parse_expression(text: str, variable: str, field: str) -> sp.Expr:
+    """Parse a user's formula in one variable safely: whitelisted names only, no huge powers.
+
+    Only the variable, the functions ``exp log sqrt Piecewise Min Max Abs sin cos tan atan``
+    (with ``And``/``Or`` in conditions) and the constants ``pi E`` may appear; decimals are
+    read as exact rationals; ``^`` means power.  Anything else is refused with a message naming
+    the field, so that no input can run code or exhaust the machine.
+
+    Examples
+    --------
+    >>> parse_expression("(r + 1)/2", "r", "cdf")
+    r/2 + 1/2
+    >>> parse_expression("os.system", "r", "cdf")
+    Traceback (most recent call last):
+    ...
+    ValueError: cdf may use only digits, r, + - * / ^ ( ) < > = , . and the names exp, log, sqrt, Piecewise, Min, Max, Abs, sin, cos, tan, atan, And, Or, pi, E, True, oo; got 'os.system'
+    >>> parse_expression("9**9**9**9", "r", "cdf")
+    Traceback (most recent call last):
+    ...
+    ValueError: cdf has a power too large to evaluate safely (exponents above 1000 or towers); got '9**9**9**9'
+    """
+    from sympy.parsing.sympy_parser import convert_xor, parse_expr, rationalize, standard_transformations
+
+    if not isinstance(text, str):
+        raise TypeError(f"{field} must be a string holding a formula in {variable}; got {type(text).__name__}")
+    allowed = (variable, *_FUNCTIONS, *_CONSTANTS)
+    rule = (f"{field} may use only digits, {variable}, + - * / ^ ( ) < > = , . and the names "
+            f"{', '.join((*_FUNCTIONS, *_CONSTANTS))}; got {text!r}")
+    if len(text) > _MAX_TEXT:
+        raise ValueError(f"{field} is longer than {_MAX_TEXT} characters; got {len(text)}")
+    if not re.fullmatch(r"[0-9A-Za-z+\-*/^().,<>=! ]*", text) or "__" in text:
+        raise ValueError(rule)
+    names = set(re.findall(r"[A-Za-z][A-Za-z0-9]*", text))
+    if not names <= set(allowed):
+        raise ValueError(rule)
+    if any(len(d) > 30 for d in re.findall(r"[0-9]+", text)):
+        raise ValueError(f"{field} has a number with more than 30 digits; got {text!r}")
+    symbol = sp.Symbol(variable, real=True)
+    space = {name: getattr(sp, name) for name in (*_FUNCTIONS, "pi", "E", "oo")}
+    space.update({name: getattr(sp, name) for name in ("Add", "Mul", "Pow", "Lt", "Le", "Gt", "Ge", "Eq", "Ne",
+                                                        "StrictLessThan", "StrictGreaterThan", "LessThan",
+                                                        "GreaterThan", "Tuple", "Not")})
+    space.update({"Integer": sp.Integer, "Rational": sp.Rational, "Float": sp.Float, "Symbol": sp.Symbol,
+                  "True": sp.true, "__builtins__": {}})
+    transformations = standard_transformations + (rationalize, convert_xor)
+    try:
+        raw = parse_expr(text, local_dict={variable: symbol}, global_dict=space, transformations=transformations,
+                         evaluate=False)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is a bad value
+        raise ValueError(f"{field} must be a formula in {variable}; could not parse {text!r} ({type(exc).__name__})") from None
+    if not isinstance(raw, sp.Basic):
+        raise ValueError(f"{field} must be a formula in {variable}; got {text!r}")
+    for power in raw.atoms(sp.Pow) | {p for p in sp.preorder_traversal(raw) if isinstance(p, sp.Pow)}:
+        exponent = power.args[1]
+        if exponent.has(sp.Pow) and not exponent.free_symbols or (exponent.is_number and abs(exponent) > 1000):
+            raise ValueError(f"{field} has a power too large to evaluate safely (exponents above 1000 or towers); "
+                             f"got {text!r}")
+    try:
+        expr = parse_expr(text, local_dict={variable: symbol}, global_dict=space, transformations=transformations)
+    except Exception as exc:  # noqa: BLE001
+        raise ValueError(f"{field} must be a formula in {variable}; could not parse {text!r} ({type(exc).__name__})") from None
+    if not isinstance(expr, sp.Expr):
+        raise ValueError(f"{field} must be a formula in {variable}, not a condition or a tuple; got {text!r}")
+    return expr
+
+
+def decimal_hint(values: Any) -> str:
+    """A hint for probabilities that do not sum to 1: decimals are read exactly.
+
+    Examples
+    --------
+    >>> decimal_hint(["0.33", "1/3"])
+    " (decimals are read exactly, '0.33' is 33/100: give fractions such as '1/3')"
+    >>> decimal_hint(["1/3"])
+    ''
+    """
+    decimals = [v for v in values if isinstance(v, str) and "." in v]
+    if not decimals:
+        return ""
+    first = decimals[0]
+    return f" (decimals are read exactly, {first!r} is {Fraction(first.strip())}: give fractions such as '1/3')"
 
 
 def provably_false(condition: Any) -> bool:

@@ -123,11 +123,10 @@ class ValuePrior:
         import sympy as sp
 
         v = sp.Symbol("v", real=True)
-        try:
-            parsed = sp.sympify(expr, locals={"v": v}, rational=True)
-        except (sp.SympifyError, SyntaxError, TypeError) as exc:
-            raise ValueError(f"F must be a sympy expression in v; could not parse {expr!r}") from exc
-        return cls(parsed)
+        from symbolic.models import parse_expression
+
+        parsed = parse_expression(expr, "v", "F") if isinstance(expr, str) else sp.sympify(expr)
+        return cls(parsed.subs({s: v for s in parsed.free_symbols if s.name == "v"}))
 
     def __post_init__(self) -> None:
         import sympy as sp

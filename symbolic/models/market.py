@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from symbolic.models import exact
+from symbolic.models import exact, decimal_hint
 
 __all__ = [
     "FiniteMarket",
@@ -119,7 +119,7 @@ class FiniteMarket:
             if x < 0:
                 raise ValueError(f"probs must be nonnegative; probs[{k}] = {x}")
         if sum(probs) != 1:
-            raise ValueError(f"probs must sum to 1; they sum to {sum(probs)}")
+            raise ValueError(f"probs must sum to 1; they sum to {sum(probs)}{decimal_hint(list(self.probs))}")
         seen: dict[tuple, int] = {}
         for k, key in enumerate(zip(rows["values"], rows["costs"])):
             if key in seen:

@@ -23,9 +23,8 @@ from typing import Any
 
 import mpmath
 import sympy as sp
-from sympy.parsing.sympy_parser import parse_expr, rationalize, standard_transformations
 
-from symbolic.models import exact
+from symbolic.models import decimal_hint, exact, parse_expression
 
 __all__ = [
     "x",
@@ -80,7 +79,7 @@ def parse_function(text: Any, field: str) -> sp.Expr:
     >>> parse_function("y + x", "G_1")
     Traceback (most recent call last):
     ...
-    ValueError: G_1 must be an expression in x alone; got 'y + x' with symbols y
+    ValueError: G_1 may use only digits, x, + - * / ^ ( ) < > = , . and the names exp, log, sqrt, Piecewise, Min, Max, Abs, sin, cos, tan, atan, And, Or, pi, E, True, oo; got 'y + x'
     """
     if isinstance(text, float):
         raise TypeError(f"{field} must be exact; got float {text!r}: pass a fraction or a string")
@@ -91,11 +90,7 @@ def parse_function(text: Any, field: str) -> sp.Expr:
     if isinstance(text, sp.Basic):
         expr = text
     elif isinstance(text, str):
-        try:
-            expr = parse_expr(text, local_dict={"x": x, "Piecewise": sp.Piecewise},
-                              transformations=standard_transformations + (rationalize,))
-        except Exception as exc:  # noqa: BLE001 - any parse failure is a bad value
-            raise ValueError(f"{field} must be a sympy expression in x; could not parse {text!r} ({type(exc).__name__})") from None
+        expr = parse_expression(text, "x", field).subs(sp.Symbol("x", real=True), x)
     else:
         raise TypeError(f"{field} must be an expression in x; got {type(text).__name__} {text!r}")
     if not isinstance(expr, sp.Expr):
@@ -463,7 +458,7 @@ class FiniteValues:
         if any(p < 0 for p in probs):
             raise ValueError("value probs must be nonnegative")
         if sum(probs) != 1:
-            raise ValueError(f"value probs must sum to 1; they sum to {sum(probs)}")
+            raise ValueError(f"value probs must sum to 1; they sum to {sum(probs)}{decimal_hint(list(self.probs))}")
         object.__setattr__(self, "profiles", profiles)
         object.__setattr__(self, "probs", probs)
 

@@ -15,7 +15,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from symbolic.models import exact, provably_false, relation
+from symbolic.models import decimal_hint, exact, parse_expression, provably_false, relation
 
 __all__ = ["TwoSidedPareto", "SymmetricResidual"]
 
@@ -115,6 +115,7 @@ class TwoSidedPareto:
 
 
 _R = sp.Symbol("r", real=True)
+_MAX_ATOMS = 100_000
 
 
 @lru_cache(maxsize=64)
@@ -187,10 +188,7 @@ class SymmetricResidual:
     def from_cdf(cls, expr: Any, vbar: Any = 1) -> SymmetricResidual:
         """F from a CDF expression in ``r`` (a sympy expression or a string), on [-vbar, vbar]."""
         if isinstance(expr, str):
-            try:
-                expr = sp.sympify(expr, locals={"r": _R}, rational=True)
-            except (sp.SympifyError, SyntaxError, TypeError) as exc:
-                raise ValueError(f"cdf must be a sympy expression in r; could not parse {expr!r}") from exc
+            expr = parse_expression(expr, "r", "cdf")
         if not isinstance(expr, sp.Basic):
             expr = sp.sympify(exact(expr, "cdf"))
         expr = sp.sympify(expr).subs({s: _R for s in sp.sympify(expr).free_symbols if s.name == "r"})
@@ -203,7 +201,12 @@ class SymmetricResidual:
             items = list(atoms.items())
         else:
             items = list(atoms)
+        if not items:
+            raise ValueError("atoms must not be empty")
+        if len(items) > _MAX_ATOMS:
+            raise ValueError(f"atoms: at most {_MAX_ATOMS} are supported; got {len(items)}")
         pairs: dict[Fraction, Fraction] = {}
+        raw_probabilities = [q for _, q in items]
         for x, q in items:
             x = exact(x, "atom position")
             q = exact(q, f"probability of the atom at {x}")
@@ -212,6 +215,9 @@ class SymmetricResidual:
             if x in pairs:
                 raise ValueError(f"atoms must have distinct positions; {x} appears twice")
             pairs[x] = q
+        total = sum(pairs.values(), Fraction(0))
+        if total != 1:
+            raise ValueError(f"probabilities must sum to 1; they sum to {total}{decimal_hint(raw_probabilities)}")
         return cls(vbar=vbar, atoms=tuple(sorted(pairs.items())))
 
     def _validate_atoms(self) -> None:

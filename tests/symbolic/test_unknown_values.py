@@ -66,7 +66,7 @@ def test_garbling_instance_unknown_name():
 
 def test_example2_regime_and_refusal():
     d = u.homogeneous_duopoly(c2=sp.Rational(1, 5))
-    assert sp.Float("0.13475") < d.values["PS_1"] < sp.Float("0.13476")
+    assert sp.Float("0.13475") < sp.N(d.values["PS_1"], 30) < sp.Float("0.13476")
     assert d.values["TS"] == sp.Rational(1, 2)
     with pytest.raises(NotImplementedError, match="contraction constraint binds below c2"):
         u.homogeneous_duopoly(c2=sp.Rational(4, 5))
@@ -76,7 +76,7 @@ def test_example2_regime_and_refusal():
 
 @pytest.mark.parametrize(
     ("expr", "match"),
-    [("v/2", "F must reach 1 at v = 1"), ("2*v**2 - v", "F must lie in"), ("v + w", r"depend on v only"),
+    [("v/2", "F must reach 1 at v = 1"), ("2*v**2 - v", "F must lie in"), ("v + w", r"may use only digits, v"),
      ("v**2 - v/4 + v/4", None)],
 )
 def test_value_prior_validation(expr, match):
