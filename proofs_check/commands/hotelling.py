@@ -39,6 +39,8 @@ def parse_atoms(text: str) -> dict[str, str]:
     ...
     proofs_check.commands.UsageError: --atoms takes 'r1=p1,r2=p2,...'; could not read '-1:1/2'
     """
+    if not isinstance(text, str) or not text.strip():
+        raise UsageError("--atoms needs a value such as '-1=1/2,1=1/2'")
     out: dict[str, str] = {}
     for part in (p.strip() for p in text.split(",") if p.strip()):
         if part.count("=") != 1:
@@ -66,6 +68,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _prior(args: argparse.Namespace) -> SymmetricResidual:
     if args.atoms is not None:
         return SymmetricResidual.from_atoms(parse_atoms(args.atoms), vbar=args.vbar)
+    if not isinstance(args.cdf, str) or not args.cdf.strip():
+        raise UsageError("--cdf needs a formula in r such as '(r+1)/2'")
     return SymmetricResidual.from_cdf(args.cdf, vbar=args.vbar)
 
 

@@ -78,10 +78,15 @@ def exact(value: Any, name: str) -> Any:
     if isinstance(value, (int, Fraction)) or isinstance(value, _RationalABC):
         return Fraction(value)
     if isinstance(value, str):
+        text = value.strip()
+        exponent = re.search(r"[eE]([+-]?\d+)\s*$", text)
+        if len(text) > 60 or (exponent and abs(int(exponent.group(1))) > 30):
+            raise ValueError(f"{name} is too long or too large to be a model number; got {value[:40]!r}")
         try:
-            return Fraction(value.strip())
+            number = Fraction(text)
         except (ValueError, ZeroDivisionError):
             raise ValueError(f"{name} must be a fraction such as '1/10'; got {value!r}") from None
+        return number
     raise TypeError(f"{name} must be an exact number; got {type(value).__name__} {value!r}")
 
 

@@ -176,6 +176,8 @@ class SymmetricResidual:
             vbar = Fraction(int(vbar.p), int(vbar.q))
         if vbar <= 0:
             raise ValueError(f"vbar must be positive; got vbar={vbar}")
+        if not Fraction(1, 10**6) <= vbar <= 10**6:
+            raise ValueError(f"vbar must lie between 1e-6 and 1e6 (rescale the model); got vbar={float(vbar):.3g}")
         object.__setattr__(self, "vbar", vbar)
         if (self.cdf_expr is None) == (self.atoms is None):
             raise ValueError("give exactly one of cdf_expr and atoms")
