@@ -23,9 +23,9 @@ from typing import Any
 import mpmath
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix
 
 from numeric.estimate import CHECK, GUARD, Estimate, Samples, Witness, to_mpf, two_precision, two_precision_map
+from numeric.linear_program import SparseRows, trapezoid_weights
 from symbolic.models import SymmetricResidual, TwoSidedPareto
 
 __all__ = [
@@ -292,6 +292,13 @@ def total_surplus_identity(dps: int = 50) -> Witness:
     )
 
 
+def _choice(values: tuple[Fraction, Fraction], prices: tuple[Fraction, Fraction]) -> tuple[Fraction, list[int]]:
+    """The consumer's best net value and the goods that attain it (none when it is negative)."""
+    surplus = (values[0] - prices[0], values[1] - prices[1])
+    best = max(surplus)
+    return best, ([j for j in (0, 1) if surplus[j] == best] if best >= 0 else [])
+
+
 def pure_equilibria(
     types: Sequence[tuple[Fraction, Fraction]], probs: Sequence[Fraction], grid: Sequence[Fraction]
 ) -> list[tuple[Fraction, Fraction]]:
@@ -310,12 +317,8 @@ def pure_equilibria(
     """
     def profit(i: int, prices: tuple[Fraction, Fraction]) -> Fraction:
         total = Fraction(0)
-        for (u1, u2), w in zip(types, probs):
-            surplus = (u1 - prices[0], u2 - prices[1])
-            best = max(surplus)
-            if best < 0:
-                continue
-            winners = [j for j in (0, 1) if surplus[j] == best]
+        for values, w in zip(types, probs):
+            _, winners = _choice(values, prices)
             if i in winners:
                 total += w * prices[i] / len(winners)
         return total
@@ -342,11 +345,9 @@ def _outcome(types: Sequence[tuple[Fraction, Fraction]], probs: Sequence[Fractio
     """Consumer and total surplus (interim values) at a price profile, ties split equally."""
     cs = ts = Fraction(0)
     for (u1, u2), w in zip(types, probs):
-        surplus = (u1 - prices[0], u2 - prices[1])
-        best = max(surplus)
-        if best < 0:
+        best, winners = _choice((u1, u2), prices)
+        if not winners:
             continue
-        winners = [j for j in (0, 1) if surplus[j] == best]
         cs += w * best
         ts += w * sum((u1, u2)[j] for j in winners) / len(winners)
     return cs, ts
@@ -859,18 +860,8 @@ def _benchmark_lp(F: SymmetricResidual, p: float, n: int, fine: int = 4) -> tupl
     x = V * np.arange(n + 1) / n
     h = x[1]
     pi_F = _prior_stop_loss_grid(F, n)
-    rows, cols, vals, rhs = [], [], [], []
-    r = 0
-
-    def put(entries: list[tuple[int, float]], bound: float) -> None:
-        nonlocal r
-        for c, v in entries:
-            rows.append(r)
-            cols.append(c)
-            vals.append(v)
-        rhs.append(bound)
-        r += 1
-
+    rows = SparseRows(n + 1)
+    put = rows.add
     for j in range(1, n + 1):
         put([(j, 1.0), (j - 1, -1.0)], 0.0)  # s_j <= s_{j-1}
         for i in range(1, fine + 1):  # up: (p + delta) S(delta) <= p/2, S linear between s_{j-1} and s_j
@@ -884,16 +875,12 @@ def _benchmark_lp(F: SymmetricResidual, p: float, n: int, fine: int = 4) -> tupl
                     break
                 weight = (x[j] - delta) / h
                 put([(j - 1, -(p - delta) * weight), (j, -(p - delta) * (1 - weight))], p / 2 - (p - delta))
-    trapezoid = np.full(n + 1, h)
-    trapezoid[[0, n]] = h / 2
+    trapezoid = trapezoid_weights(n, h)
     for j in range(n):  # contraction: integral of S from x_j to V <= pi_F(x_j)
-        w = trapezoid[j:].copy()
-        w[0] = h / 2
-        put(list(zip(range(j, n + 1), w)), pi_F[j])
-    A = coo_matrix((vals, (rows, cols)), shape=(r, n + 1)).tocsr()
+        put(list(zip(range(j, n + 1), trapezoid_weights(n - j, h))), pi_F[j])
     objective = trapezoid  # E[r^+] = integral of S over [0, V]
     bounds = [(0.5, 0.5)] + [(0, 0.5)] * n
-    result = linprog(-objective, A_ub=A, b_ub=np.array(rhs), bounds=bounds, method="highs")
+    result = linprog(-objective, A_ub=rows.matrix(), b_ub=np.array(rows.bounds), bounds=bounds, method="highs")
     if result.status != 0:
         return -np.inf, x, np.zeros(n + 1)
     return -result.fun, x, result.x

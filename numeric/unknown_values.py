@@ -11,10 +11,10 @@ from fractions import Fraction
 import mpmath
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix
 
 from numeric.alignment import build, verify
 from numeric.estimate import Samples, Witness, to_mpf, two_precision, two_precision_map
+from numeric.linear_program import SparseRows, trapezoid_weights
 from numeric.market import best_allocation, lower_bound_by_search
 from symbolic.models.garbling import ValueGarbling, ValuePrior, garbling_instance
 
@@ -165,18 +165,8 @@ def duopoly_lp(F: ValuePrior, c2: Fraction, n: int = 400, fine: int = 4) -> floa
     with mpmath.workdps(15):
         pi_F = np.array([float(mpmath.quad(lambda u: 1 - F.cdf(u), [mpmath.mpf(t), 1])) if t < 1 else 0.0 for t in x])
     mean = pi_F[0]
-    rows, cols, vals, rhs = [], [], [], []
-    count = 0
-
-    def put(entries: list[tuple[int, float]], bound: float) -> None:
-        nonlocal count
-        for c, v in entries:
-            rows.append(count)
-            cols.append(c)
-            vals.append(v)
-        rhs.append(bound)
-        count += 1
-
+    rows = SparseRows(n + 2)
+    put = rows.add
     z = n + 1
     for j in range(1, n + 1):
         put([(j, 1.0), (j - 1, -1.0)], 0.0)  # survival nonincreasing
@@ -186,16 +176,13 @@ def duopoly_lp(F: ValuePrior, c2: Fraction, n: int = 400, fine: int = 4) -> floa
                 break
             w = (x[j] - p) / h
             put([(j - 1, p * w), (j, p * (1 - w)), (z, -1.0)], 0.0)
-    trapezoid = np.full(n + 1, h)
-    trapezoid[[0, n]] = h / 2
+    trapezoid = trapezoid_weights(n, h)
     for j in range(n):  # contraction: integral of S from x_j to 1 <= pi_F(x_j)
-        w = trapezoid[j:].copy()
-        w[0] = h / 2
-        put(list(zip(range(j, n + 1), w)), pi_F[j])
-    A = coo_matrix((vals, (rows, cols)), shape=(count, n + 2)).tocsr()
+        put(list(zip(range(j, n + 1), trapezoid_weights(n - j, h))), pi_F[j])
+    A = rows.matrix()
     objective = np.zeros(n + 2)
     objective[z] = 1.0
-    result = linprog(objective, A_ub=A, b_ub=rhs, A_eq=np.concatenate([trapezoid, [0.0]])[None, :], b_eq=[mean],
+    result = linprog(objective, A_ub=A, b_ub=rows.bounds, A_eq=np.concatenate([trapezoid, [0.0]])[None, :], b_eq=[mean],
                      bounds=[(1, 1)] + [(0, 1)] * n + [(0, None)], method="highs")
     if result.status != 0:
         raise ArithmeticError(f"the Example 2 linear program failed: {result.message}")
