@@ -69,6 +69,8 @@ def _claim_tex(result: ClaimResult) -> str:
     )
     if result.error:
         out.append(f"\n\\noindent Error: \\texttt{{{escape(_truncate(result.error.splitlines()[0], 150))}}}")
+    if result.certification:
+        out.append(f"\n\\noindent Certification: {escape(result.certification)}.")
     if result.latex:
         out.append("\n" + result.latex)
     if result.quantities:

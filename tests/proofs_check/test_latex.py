@@ -40,7 +40,7 @@ def test_report_compiles_with_every_claim_and_disagreement(claim_results, tmp_pa
     files = write_report(list(claim_results.values()), tmp_path)
     assert files.pdf is not None and files.pdf.stat().st_size > 10000
     tex = files.tex.read_text()
-    assert "Disagreements with the print" in tex
+    assert "Errata: disagreements with the print" in tex
     for claim_id in ids():
         assert claim_id.replace("_", "\\_") in tex
     data = json.loads(files.json.read_text())
