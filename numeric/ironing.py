@@ -1,7 +1,7 @@
 r"""Ironed virtual costs by an independent road: integration by parts, hulls, root finding.
 
 By parts, the CDF of :math:`\nu(d\theta) = \theta G(d\theta) + (G - \Lambda)d\theta` is
-:math:`N(\theta) = \theta G(\theta) - \int_{\underline\theta}^{\theta} \Lambda(t)\,dt` (no density
+:math:`N_G(\theta) = \theta G(\theta) - \int_{\underline\theta}^{\theta} \Lambda(t)\,dt` (no density
 needed).  The witness samples the curve :math:`(G, N)` in double precision, takes its lower
 convex hull (monotone chain) to find which parts are ironed, then refines each bridge at high
 precision: its end points solve the tangency conditions (slope of the chord = the curve's
@@ -39,7 +39,7 @@ __all__ = [
 
 
 def integrated_cost(firm: Firm, theta: Any, left: bool = False) -> mpmath.mpf:
-    r""":math:`N(\theta) = \theta G(\theta) - \int \Lambda` (``left``: with :math:`G(\theta^-)`).
+    r""":math:`N_G(\theta) = \theta G(\theta) - \int \Lambda` (``left``: with :math:`G(\theta^-)`).
 
     Examples
     --------

@@ -113,6 +113,8 @@ def cap(model: RegulationModel, i: int, others: dict[int, Any], upper: Any = Non
     """
     dps = mpmath.mp.dps
     hi = _mp(model.values.support[1]) if upper is None else _mp(upper)
+    if not hi > 0:
+        raise ValueError(f"upper must be a positive price bound for the search; got upper={upper}")
 
     def profile(price: mpmath.mpf) -> tuple[mpmath.mpf, ...]:
         return tuple(price if k == i else _mp(others[k]) for k in range(len(model.firms)))

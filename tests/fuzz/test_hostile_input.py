@@ -31,7 +31,7 @@ formula_tokens = st.sampled_from(["r", "r", "1", "2", "1/2", "0.5", "+", "-", "*
                                   "import", "'", "[", "]", "lambda", "1e9", "99999999999999999999999999999999"])
 
 
-def _one_line_error(argv) -> None:  # noqa: ANN001
+def check_one_line_error(argv) -> None:  # noqa: ANN001
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(argv)
@@ -94,7 +94,7 @@ def test_cli_hotelling_malformed_atoms(text):
         assume(False)  # a valid prior: solved and tested elsewhere
     except Exception:  # noqa: BLE001 - only the invalid ones are fuzzed here
         pass
-    _one_line_error(["hotelling", f"--atoms={text}", "--dps", "15"])
+    check_one_line_error(["hotelling", f"--atoms={text}", "--dps", "15"])
 
 
 flag_words = st.sampled_from(["check", "list", "show", "latex", "report", "readme", "market", "hotelling", "regulate",
@@ -111,14 +111,14 @@ def test_cli_flags_never_traceback(argv):
     try:
         args = _parser().parse_args(_join_values(argv))
     except UsageError:
-        _one_line_error(argv)
+        check_one_line_error(argv)
         return
     except SystemExit:  # --help or --version
         return
     # a parse that succeeds: run it only when it is quick and bound to fail on its values
     quick_failures = {"show", "latex"}
     if args.command in quick_failures and getattr(args, "id", "") == "bbm.nope":
-        _one_line_error(argv)
+        check_one_line_error(argv)
 
 
 json_leaf = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=True),
@@ -152,17 +152,17 @@ def test_cli_regulate_and_market_malformed_files(tmp_path_factory, data):
             continue  # valid models are solved and tested elsewhere
         except Exception:  # noqa: BLE001
             pass
-        _one_line_error([command, str(path)])
+        check_one_line_error([command, str(path)])
 
 
 def test_cli_refuses_a_file_that_is_not_json(tmp_path):
     path = tmp_path / "model.json"
     path.write_bytes(b"\xff\xfe not json {")
     for command in ("market", "regulate"):
-        _one_line_error([command, str(path)])
-    _one_line_error(["market", str(tmp_path / "missing.json")])
+        check_one_line_error([command, str(path)])
+    check_one_line_error(["market", str(tmp_path / "missing.json")])
 
 
 @pytest.mark.parametrize("vbar", ["0", "-1", "x", "1/0", "nan", "1e999999", "1e20", "1/10000000"])
 def test_cli_hotelling_bad_vbar(vbar):
-    _one_line_error(["hotelling", "--cdf", "(r+1)/2", "--vbar", vbar])
+    check_one_line_error(["hotelling", "--cdf", "(r+1)/2", "--vbar", vbar])

@@ -60,12 +60,10 @@ def test_finite_pryce_cap_checks():
 @pytest.mark.parametrize(
     ("call", "error", "match"),
     [
-        (lambda: npc.cap(section51(), 0, {1: mpmath.mpf(0)}, upper=mpmath.mpf(0)), ValueError, ""),
+        (lambda: npc.cap(section51(), 0, {1: mpmath.mpf(0)}, upper=mpmath.mpf(0)), ValueError,
+         "upper must be a positive price bound"),
     ],
 )
 def test_numeric_pryce_cap_bad_input(call, error, match):
-    with mpmath.workdps(20):
-        try:
-            call()
-        except error:
-            pass
+    with mpmath.workdps(20), pytest.raises(error, match=match):
+        call()
