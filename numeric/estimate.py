@@ -8,7 +8,7 @@ finite computations, or :class:`Samples` for a quantity that depends on paramete
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -46,6 +46,17 @@ class Samples:
 
     points: tuple[Mapping[str, Fraction], ...]
     values: tuple[Any, ...]
+
+    @classmethod
+    def gather(cls, found: Mapping[str, Any], prefix: str, points: Sequence[Mapping[str, Fraction]]) -> Samples:
+        """Samples from values computed together and named ``prefix0``, ``prefix1``, ...
+
+        Examples
+        --------
+        >>> Samples.gather({"f0": 1, "f1": 4}, "f", [{"x": Fraction(1)}, {"x": Fraction(2)}]).values
+        (1, 4)
+        """
+        return cls(tuple(points), tuple(found[f"{prefix}{k}"] for k in range(len(points))))
 
     def __post_init__(self) -> None:
         if len(self.points) != len(self.values):

@@ -439,9 +439,7 @@ def lemma3(dps: int = 50) -> Any:
         pooled = minmax_ironing([p for _, p, _ in rows], [m for _, _, m in rows])
     checks["firm C: min-max formula of isotonic regression gives the same atom values"] = all(
         abs(v - iron_v) < mpmath.mpf(10) ** (-(dps - 5))
-        for v, iron_v in zip(pooled, [values["phi_C"].values[LEMMA3_POINTS.index(Fraction(1, 2))].value,
-                                      values["phi_C"].values[LEMMA3_POINTS.index(Fraction(1))].value]
-                             if False else [mpmath.mpf(0), *[values["iron_value_C"].value] * 2]))
+        for v, iron_v in zip(pooled, [mpmath.mpf(0), *[values["iron_value_C"].value] * 2]))
     with mpmath.workdps(dps + 10):
         psi_points = [p for p in LEMMA3_POINTS if p != Fraction(1, 2)]
         iron = NumericIroning(EXAMPLES["jump_weights"], (), {})

@@ -430,10 +430,10 @@ def incentive_compatibility(dps: int = 50) -> Witness:
     est = two_precision_map(compute, dps, "quadrature of x L'(x); numeric derivatives")
     return Witness(
         values={
-            "transfer": Samples(tuple({"x": p} for p in points), tuple(est[f"T{k}"] for k in range(3))),
+            "transfer": Samples.gather(est, "T", [{"x": p} for p in points]),
             "load_slope": est["slope1"],
-            "foc": Samples(tuple({"x": p} for p in points), tuple(est[f"foc{k}"] for k in range(3))),
-            "gain": Samples(tuple({"x": a, "y": b} for a, b in pairs), tuple(est[f"gain{k}"] for k in range(3))),
+            "foc": Samples.gather(est, "foc", [{"x": p} for p in points]),
+            "gain": Samples.gather(est, "gain", [{"x": a, "y": b} for a, b in pairs]),
         },
         method="transfers from the local incentive condition, integrated numerically",
         checks={"the load is nonincreasing at every sampled type (Lemma 2, part 2)":
